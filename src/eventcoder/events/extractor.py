@@ -1,0 +1,363 @@
+"""From trigger matches and actor mentions to event candidates: who did it, to whom, and how sure.
+
+Sources and targets are read off the dependency parse:
+- verbs: subject -> source, direct object / prepositional object -> target; passive voice swaps
+  (the ``by`` agent is the source); coordinated actors give one candidate per actor; a verb with no
+  subject of its own inherits one (``X agreed and signed``, ``X wants to attack``, ``troops deployed``);
+- nouns: possessor, nationality adjective or ``by`` phrase -> source ("Israel's raid", "the Israeli
+  incursion", "aggressions by settlers"), prepositional object -> target ("raid on Jenin"); a noun that
+  is the object of a non-trigger verb takes that verb's subject ("Hamas held talks with Fatah");
+- people who act for a group ("delegations from Hamas", "members of Fatah") stand for the group;
+- a non-actor object whose possessor is an actor gives that actor ("condemned Israel's raid").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.actors.mention import ActorMention
+from eventcoder.events.lexicon import Lexicon, load_lexicon
+from eventcoder.events.triggers import TriggerMatch, find_triggers
+
+__all__ = ["Candidate", "EventExtractor", "MentionIndex"]
+
+_SUBJ = ("nsubj", "csubj")
+_RELATIVE = {"who", "which", "that", "whom"}
+_NEG_DETS = {"no", "never"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event read from one trigger, before places, dates and ids are attached."""
+
+    match: TriggerMatch
+    sentence: Span
+    sentence_index: int
+    source: ActorMention | None
+    target: ActorMention | None
+    negated: bool
+    tense_mode: str
+    why: str
+    confidence: float
+
+
+class MentionIndex:
+    """Token index -> actor mention covering it."""
+
+    def __init__(self, mentions: Iterable[ActorMention]):
+        self.by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def at(self, token: Token) -> ActorMention | None:
+        return self.by_token.get(token.i)
+
+
+class EventExtractor:
+    """Reads event candidates off a parsed document."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or load_lexicon()
+
+    # ---------------------------------------------------------------- public
+    def sentence_may_have_event(self, text: str) -> bool:
+        """Cheap pre-filter: does any word of the text start a trigger?"""
+        words = self.lexicon.surface_words
+        return any(w.strip(".,;:!?\"'()[]“”’").lower() in words for w in text.split())
+
+    def extract(
+        self, doc: Doc | Span, mentions: Sequence[ActorMention], *, sentence_offset: int = 0
+    ) -> list[Candidate]:
+        index = MentionIndex(mentions)
+        out: list[Candidate] = []
+        n = sentence_offset
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            if self.sentence_may_have_event(sent.text):
+                out.extend(self.extract_sentence(sent, n, index))
+            n += 1
+        return out
+
+    def extract_sentence(self, sent: Span, sentence_index: int, index: MentionIndex) -> list[Candidate]:
+        matches = find_triggers(sent, self.lexicon)
+        verb_heads = {m.token.i: m for m in matches if m.entry.pos == "VERB"}
+        out: list[Candidate] = []
+        for match in matches:
+            if self._suppressed(match, verb_heads):
+                continue
+            sources, src_how = self.sources(match, index)
+            targets, tgt_how = self.targets(match, index)
+            src_ids = {id(s.actor) for s in sources}
+            targets = [t for t in targets if id(t.actor) not in src_ids and t.start not in {s.start for s in sources}]
+            if not sources and not targets:
+                continue
+            if match.entry.requires_target and not targets:
+                continue
+            negated = self.negated(match)
+            tense = self.tense_mode(match)
+            for src in sources or [None]:
+                for tgt in targets or [None]:
+                    if src is not None and tgt is not None and _same_actor(src, tgt):
+                        continue
+                    conf = match.entry.confidence
+                    conf += 0.1 if (src and tgt) else 0.0
+                    conf -= 0.2 if src is None else 0.0
+                    conf -= 0.1 if tense != "asserted" else 0.0
+                    why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
+                    out.append(
+                        Candidate(
+                            match=match,
+                            sentence=sent,
+                            sentence_index=sentence_index,
+                            source=src,
+                            target=tgt,
+                            negated=negated,
+                            tense_mode=tense,
+                            why=why,
+                            confidence=round(min(max(conf, 0.05), 0.95), 2),
+                        )
+                    )
+        return out
+
+    # ---------------------------------------------------------------- suppression
+    def _suppressed(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> bool:
+        tok = match.token
+        # an action embedded under a governing trigger ("agreed to withdraw", "refusal to release")
+        if tok.dep_ in ("xcomp", "ccomp", "acl", "advcl") or (tok.dep_ == "conj" and tok.head.dep_ == "xcomp"):
+            gov = tok.head if tok.dep_ != "conj" else tok.head.head
+            gm = verb_heads.get(gov.i)
+            if gm is not None and gm.entry.governs:
+                return True
+            if gov.pos_ == "NOUN" and gov.lemma_ in ("refusal", "rejection", "call", "demand", "threat", "pledge", "promise", "offer", "appeal"):
+                return True
+        if match.entry.pos == "NOUN":
+            # the noun is what a verb trigger acts on ("boycotting the gathering", "called for the meeting")
+            head = tok.head
+            vm = verb_heads.get(head.i)
+            if vm is not None and tok.dep_ in ("dobj", "nsubjpass", "attr") and head.i != tok.i:
+                return True
+            if head.dep_ == "prep":
+                vm = verb_heads.get(head.head.i)
+                if vm is not None and (head in vm.tokens or tok.lemma_ in vm.entry.objects):
+                    return True
+            if tok in (t for m in verb_heads.values() for t in m.tokens):
+                return True
+        return False
+
+    # ---------------------------------------------------------------- arguments
+    def actors_for(self, token: Token, index: MentionIndex, depth: int = 0) -> list[ActorMention]:
+        """Actors a syntactic argument stands for, expanding coordination and 'members of X'."""
+        if depth > 3:
+            return []
+        found: list[ActorMention] = []
+        for tok in (token, *token.conjuncts):
+            m = index.at(tok)
+            if m is not None:
+                if m not in found:
+                    found.append(m)
+                continue
+            for extra in self._representative(tok, index, depth):
+                if extra not in found:
+                    found.append(extra)
+        return found
+
+    def _representative(self, tok: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return []
+        lemma = tok.lemma_.lower()
+        out: list[ActorMention] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lemma_ in self.lexicon.representative_preps and (
+                lemma in self.lexicon.representative_nouns or child.lemma_ == "from"
+            ):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(self.actors_for(pobj, index, depth + 1))
+            elif child.dep_ in ("poss", "compound", "amod", "nmod") and lemma in self.lexicon.representative_nouns:
+                m = index.at(child)
+                if m is not None:
+                    out.append(m)
+        return out
+
+    def _owner(self, tok: Token, index: MentionIndex) -> list[ActorMention]:
+        """Actors that own or qualify a non-actor noun: "Israel's raid", "the Israeli government's crimes"."""
+        out: list[ActorMention] = []
+        for child in tok.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                m = index.at(child)
+                if m is not None and m not in out:
+                    out.append(m)
+        return out
+
+    def sources(self, match: TriggerMatch, index: MentionIndex) -> tuple[list[ActorMention], str]:
+        tok = match.token
+        if match.entry.pos == "NOUN":
+            return self._noun_sources(tok, index)
+        return self._verb_sources(tok, index)
+
+    def _verb_sources(self, tok: Token, index: MentionIndex, hops: int = 0) -> tuple[list[ActorMention], str]:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for child in tok.children:
+            if passive and child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.actors_for(pobj, index) or self._owner(pobj, index)
+                        return found, f"passive agent '{pobj.text}'"
+            if not passive and child.dep_ in _SUBJ:
+                if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                    return self.actors_for(tok.head, index), f"antecedent of '{child.text}'"
+                found = self.actors_for(child, index)
+                if found:
+                    return found, f"subject '{child.text}'"
+                owners = self._owner(child, index)
+                return owners, f"owner of subject '{child.text}'"
+        if passive or hops > 3:
+            return [], ""
+        # no subject of its own: inherit
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+            found, how = self._verb_sources(tok.head, index, hops + 1)
+            return found, (how + f" (shared with '{tok.head.text}')") if found else ""
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return self.actors_for(tok.head, index), f"noun modified '{tok.head.text}'"
+        return [], ""
+
+    def _noun_sources(self, tok: Token, index: MentionIndex) -> tuple[list[ActorMention], str]:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lemma_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.actors_for(pobj, index)
+                        if found:
+                            return found, f"'by {pobj.text}'"
+        for child in tok.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                m = index.at(child)
+                if m is not None:
+                    return [m, *[index.at(c) for c in child.conjuncts if index.at(c)]], f"{child.dep_} '{child.text}'"
+        head = tok.head
+        if tok.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX"):
+            found, how = self._verb_sources(head, index)
+            if found:
+                return found, how + f" of '{head.text}'"
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lemma_ in ("in", "into"):
+            found, how = self._verb_sources(head.head, index)
+            if found:
+                return found, how + f" of '{head.head.text}'"
+        return [], ""
+
+    def targets(self, match: TriggerMatch, index: MentionIndex) -> tuple[list[ActorMention], str]:
+        tok = match.token
+        entry = match.entry
+        carriers = [tok]
+        if entry.pos == "NOUN" and tok.dep_ == "dobj":
+            carriers.append(tok.head)  # "held talks with X": "with" may hang on the verb
+        extras = [t for t in match.tokens[1:] if t.pos_ in ("NOUN", "PROPN")]
+        carriers.extend(extras)
+        if entry.pos == "VERB":
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            for child in tok.children:
+                if passive and child.dep_ == "nsubjpass":
+                    found = self.actors_for(child, index) or self._owner(child, index)
+                    if found:
+                        return found, f"passive subject '{child.text}'"
+            for child in tok.children:
+                if child.dep_ in ("dobj", "dative") and child not in match.tokens:
+                    found = self.actors_for(child, index)
+                    if found:
+                        return found, f"object '{child.text}'"
+            for child in tok.children:
+                if child.dep_ == "dobj":
+                    found = self._owner(child, index) or self._of_phrase(child, index)
+                    if found:
+                        return found, f"owner of object '{child.text}'"
+        for prep in entry.target_preps:
+            for carrier in carriers:
+                for child in carrier.children:
+                    if child.dep_ in ("prep", "prt", "agent") and child.lower_ == prep:
+                        for pobj in _prep_objects(child):
+                            found = self.actors_for(pobj, index) or self._owner(pobj, index)
+                            if found:
+                                return found, f"'{prep} {pobj.text}'"
+        if entry.pos == "NOUN":
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in _prep_objects(child):
+                        found = self.actors_for(pobj, index)
+                        if found:
+                            return found, f"'of {pobj.text}'"
+        return [], ""
+
+    def _of_phrase(self, tok: Token, index: MentionIndex) -> list[ActorMention]:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "between", "among", "with"):
+                for pobj in _prep_objects(child):
+                    found = self.actors_for(pobj, index)
+                    if found:
+                        return found
+        return []
+
+    # ---------------------------------------------------------------- modality
+    def negated(self, match: TriggerMatch) -> bool:
+        tok = match.token
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if match.entry.pos == "NOUN" and any(c.lower_ in _NEG_DETS for c in tok.children if c.dep_ == "det"):
+            return True
+        if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
+            return True
+        return False
+
+    def tense_mode(self, match: TriggerMatch) -> str:
+        lex = self.lexicon
+        tok = match.token
+        if match.entry.pos == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+        chain = [tok]
+        cur = tok
+        while cur.dep_ in ("xcomp", "conj", "ccomp", "advcl") and cur.head is not cur and len(chain) < 6:
+            cur = cur.head
+            chain.append(cur)
+        for node in chain:
+            for c in node.children:
+                lw = c.lower_
+                if c.dep_ == "mark" and lw in lex.hypothetical_markers:
+                    return "hypothetical"
+                if c.dep_ == "aux" and lw in ("could", "might", "may", "should"):
+                    return "hypothetical"
+                if c.dep_ == "aux" and lw == "would":
+                    reported = any(n.lemma_.lower() in lex.speech_verbs for n in chain[1:])
+                    return "future" if reported else "hypothetical"
+        for node in chain:
+            for c in node.children:
+                if c.dep_ == "aux" and c.lower_ in lex.future_markers:
+                    return "future"
+                if c.dep_ == "aux" and c.lower_ == "'ll":
+                    return "future"
+            if node is not tok and node.lemma_.lower() in lex.intent_verbs:
+                return "future"
+            if node.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in node.children) and node is not tok:
+                return "future"
+        for node in chain[1:]:
+            if node.lemma_.lower() in lex.speech_verbs:
+                return "reported"
+        return "asserted"
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    out = [c for c in prep.children if c.dep_ == "pobj"]
+    if not out:  # "because of X": the object hangs one level lower
+        for c in prep.children:
+            if c.dep_ in ("prep", "pcomp"):
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    if a.start == b.start:
+        return True
+    return a.actor.name == b.actor.name and a.actor.cameo_code == b.actor.cameo_code

@@ -1,0 +1,167 @@
+"""The trigger lexicon: which words signal which CAMEO code, read from ``data/lexicon/triggers.yaml``."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from eventcoder.errors import LexiconError
+from eventcoder.ontology import load_ontology
+
+__all__ = ["Trigger", "Lexicon", "load_lexicon"]
+
+_GROUP_KEYS = {
+    "cameo", "verbs", "nouns", "objects", "target", "governs", "requires_target", "type", "mode",
+    "confidence",
+}
+_PREPOSITIONS = {"of", "for", "to", "into", "on", "with", "against", "from", "in", "at", "by"}
+DEFAULT_TARGET_PREPS = ("with", "against", "on", "upon", "into", "at", "to", "toward", "towards")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: a head lemma plus the dependents it needs."""
+
+    head: str  # lemma of the trigger word
+    pos: str  # "VERB" or "NOUN"
+    extra: tuple[str, ...]  # lemmas that must be dependents (particles, prepositions, objects)
+    cameo: str
+    event_type: str
+    mode: str | None
+    objects: frozenset[str]  # allowed object lemmas, empty = any
+    target_preps: tuple[str, ...]
+    governs: bool
+    requires_target: bool
+    confidence: float
+    phrase: str  # the lexicon text, for `why`
+
+    @property
+    def specificity(self) -> int:
+        """How much context the entry demands; the most specific matching entry wins."""
+        return 2 * len(self.extra) + (1 if self.objects else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    by_head: dict[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) -> entries
+    speech_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    future_markers: frozenset[str]
+    representative_nouns: frozenset[str]
+    representative_preps: frozenset[str]
+    surface_words: frozenset[str]  # lower-cased word forms that can start a trigger (pre-filter)
+
+    def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
+        return self.by_head.get((lemma, pos), ())
+
+
+def _inflections(word: str) -> set[str]:
+    """Cheap over-generating word forms for the sentence pre-filter."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word + "ies"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word[:-1] + "ed"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ied", word[:-1] + "ies"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+_IRREGULAR = {
+    "meet": {"met"}, "hold": {"held"}, "take": {"took", "taken"}, "come": {"came"},
+    "strike": {"struck", "stricken"}, "fight": {"fought"}, "seek": {"sought"}, "send": {"sent"},
+    "lend": {"lent"}, "give": {"gave", "given"}, "beat": {"beaten"}, "shoot": {"shot"},
+    "blow": {"blew", "blown"}, "break": {"broke", "broken"}, "go": {"went", "gone"},
+    "withdraw": {"withdrew", "withdrawn"}, "bring": {"brought"}, "sit": {"sat"}, "stand": {"stood"},
+    "lay": {"laid"}, "tell": {"told"}, "say": {"said"}, "forgive": {"forgave", "forgiven"},
+    "undertake": {"undertook", "undertaken"}, "fly": {"flew", "flown"}, "let": {"let"},
+    "put": {"put"}, "cut": {"cut"}, "set": {"set"}, "hit": {"hit"}, "slay": {"slew", "slain"},
+    "seize": {"seized"}, "freeze": {"froze", "frozen"}, "find": {"found"}, "lead": {"led"},
+    "draw": {"drew", "drawn"}, "speak": {"spoke", "spoken"}, "forge": {"forged"},
+    "mean": {"meant"}, "win": {"won"}, "rise": {"rose"}, "pay": {"paid"}, "wage": {"waged"},
+}
+
+
+def _read_groups(text: str, source: str) -> list[dict]:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise LexiconError(f"not valid YAML: {exc}", path=source, line=(line + 1) if line is not None else None) from exc
+    if not isinstance(raw, dict) or "groups" not in raw:
+        raise LexiconError("expected a mapping with a 'groups' list", path=source)
+    return raw
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load and validate the packaged trigger lexicon against the ontology (cached)."""
+    ontology = load_ontology()
+    source = "eventcoder/data/lexicon/triggers.yaml"
+    text = resources.files("eventcoder.data.lexicon").joinpath("triggers.yaml").read_text("utf-8")
+    raw = _read_groups(text, source)
+    by_head: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+    surface: set[str] = set()
+    for n, group in enumerate(raw["groups"], start=1):
+        where = f"group {n} (cameo {group.get('cameo')!r})"
+        unknown = set(group) - _GROUP_KEYS
+        if unknown:
+            raise LexiconError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_GROUP_KEYS)}", path=source)
+        cameo = str(group.get("cameo", ""))
+        if cameo not in ontology.cameo:
+            raise LexiconError(f"{where}: {cameo!r} is not a CAMEO code", path=source)
+        code = ontology.cameo[cameo]
+        event_type = group.get("type") or code.plover_type
+        if event_type not in ontology.plover:
+            raise LexiconError(f"{where}: no PLOVER type for CAMEO {cameo}; add 'type:'", path=source)
+        mode = group.get("mode") or code.plover_mode
+        preps = tuple(group.get("target") or ()) + tuple(
+            p for p in DEFAULT_TARGET_PREPS if p not in (group.get("target") or ())
+        )
+        for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
+            for phrase in group.get(key) or ():
+                words = str(phrase).lower().split()
+                if pos == "NOUN" and len(words) > 1 and not set(words) & _PREPOSITIONS:
+                    # compound nouns: the last word is the syntactic head ("air strike")
+                    head, extra = words[-1], tuple(words[:-1])
+                else:
+                    head, extra = words[0], tuple(words[1:])
+                by_head[(head, pos)].append(
+                    Trigger(
+                        head=head,
+                        pos=pos,
+                        extra=extra,
+                        cameo=cameo,
+                        event_type=event_type,
+                        mode=mode,
+                        objects=frozenset(str(o).lower() for o in group.get("objects") or ()),
+                        target_preps=preps,
+                        governs=bool(group.get("governs", False)),
+                        requires_target=bool(group.get("requires_target", False)),
+                        confidence=float(group.get("confidence", 0.7)),
+                        phrase=f"{key[:-1]} '{phrase}' -> CAMEO {cameo}",
+                    )
+                )
+                surface |= _inflections(head) | _IRREGULAR.get(head, set())
+    ordered = {
+        k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in by_head.items()
+    }
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+    return Lexicon(
+        by_head=ordered,
+        speech_verbs=words("speech_verbs"),
+        intent_verbs=words("intent_verbs"),
+        hypothetical_markers=words("hypothetical_markers"),
+        future_markers=words("future_markers"),
+        representative_nouns=words("representative_nouns"),
+        representative_preps=words("representative_preps"),
+        surface_words=frozenset(surface),
+    )

@@ -1,0 +1,119 @@
+"""Finding trigger words in a parsed sentence and matching them to lexicon entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventcoder.events.lexicon import Lexicon, Trigger
+
+__all__ = ["TriggerMatch", "find_triggers", "object_lemmas"]
+
+_PREPOSITIONS = {"of", "for", "to", "into", "on", "with", "against", "from", "in", "at", "by"}
+_VERB_TAGS = {"VERB"}
+_NOUN_TAGS = {"NOUN", "PROPN"}
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A lexicon entry matched at a token."""
+
+    token: Token  # the head word of the trigger
+    entry: Trigger
+    tokens: tuple[Token, ...]  # every token of the matched phrase, head included
+
+    @property
+    def start_char(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end_char(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+
+def _near(token: Token) -> Iterable[Token]:
+    """Dependents up to two levels down, in sentence order of discovery."""
+    for child in token.children:
+        yield child
+        yield from child.children
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what the trigger acts on: direct object, passive subject, prepositional objects."""
+    out: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            out.add(child.lemma_.lower())
+            out.update(c.lemma_.lower() for c in child.conjuncts)
+        elif child.dep_ in ("prep", "agent", "prt"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.add(g.lemma_.lower())
+        elif child.dep_ == "compound" and token.pos_ in _NOUN_TAGS:
+            out.add(child.lemma_.lower())
+    if token.dep_ in ("compound", "amod") and token.head.pos_ in _NOUN_TAGS:
+        out.add(token.head.lemma_.lower())
+    return out
+
+
+def _match_extras(token: Token, entry: Trigger) -> tuple[Token, ...] | None:
+    if not entry.extra:
+        return (token,)
+    used: list[Token] = [token]
+    pool = list(_near(token))
+    if entry.pos == "NOUN":
+        # compounds and adjectives before the noun ("air strike", "humanitarian aid")
+        pool = [c for c in token.children] + pool
+    for word in entry.extra:
+        found = None
+        for cand in pool:
+            if cand in used:
+                continue
+            if cand.lemma_.lower() == word or cand.lower_ == word:
+                found = cand
+                break
+        if found is None:
+            return None
+        used.append(found)
+    return tuple(used)
+
+
+def _head_lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return lemma
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
+    """All lexicon matches in a sentence, at most one (the most specific) per head token."""
+    matches: list[TriggerMatch] = []
+    for token in sent:
+        if token.pos_ in _VERB_TAGS or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            pos = "VERB"
+        elif token.pos_ in _NOUN_TAGS:
+            pos = "NOUN"
+        else:
+            continue
+        lemma = _head_lemma(token)
+        entries = lexicon.candidates(lemma, pos)
+        if not entries and pos == "NOUN" and token.lower_ != lemma:
+            entries = lexicon.candidates(token.lower_, pos)
+        if not entries:
+            continue
+        objs: set[str] | None = None
+        for entry in entries:  # most specific first
+            tokens = _match_extras(token, entry)
+            if tokens is None:
+                continue
+            if entry.objects:
+                if objs is None:
+                    objs = object_lemmas(token)
+                    for t in tokens[1:]:
+                        objs |= object_lemmas(t)
+                        objs.add(t.lemma_.lower())
+                if not (objs & entry.objects):
+                    continue
+            matches.append(TriggerMatch(token=token, entry=entry, tokens=tokens))
+            break
+    return matches

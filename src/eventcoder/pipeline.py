@@ -1,0 +1,232 @@
+"""Runs the stages over parsed documents and assembles ``Event`` records.
+
+Kept apart from ``coder.py`` so that the batch runner and the evaluator share one code path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from eventcoder.actors.mention import ActorMention
+from eventcoder.events import Candidate
+from eventcoder.records import Actor, Article, CodingResult, Event, Evidence
+
+if TYPE_CHECKING:
+    from eventcoder.coder import Coder
+
+__all__ = ["run_pipeline", "code_doc", "code_given_pair", "event_id"]
+
+
+def event_id(article_id: str, trigger_start: int, event_type: str, source: Actor | None, target: Actor | None) -> str:
+    """Stable id: the same input always gives the same id."""
+    key = "|".join(
+        [
+            article_id,
+            str(trigger_start),
+            event_type,
+            str(source.start) if source else "-",
+            str(target.start) if target else "-",
+        ]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def run_pipeline(coder: Coder, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[CodingResult]:
+    """Parse articles in batches with ``nlp.pipe`` and code each one."""
+    buffer: list[Article] = []
+
+    def flush() -> Iterator[CodingResult]:
+        docs = coder.nlp.pipe((a.text for a in buffer), batch_size=batch_size)
+        for article, doc in zip(buffer, docs, strict=True):
+            yield code_doc(coder, article, doc)
+        buffer.clear()
+
+    for article in articles:
+        buffer.append(article)
+        if len(buffer) >= batch_size:
+            yield from flush()
+    if buffer:
+        yield from flush()
+
+
+def _stages():
+    """Optional later stages (places, dates, casualties); None where not installed yet."""
+    try:
+        from eventcoder.places import DocumentPlaces, Gazetteer
+    except ImportError:  # pragma: no cover - during development only
+        DocumentPlaces = Gazetteer = None  # noqa: N806
+    try:
+        from eventcoder.dates import resolve_event_date
+    except ImportError:  # pragma: no cover
+        resolve_event_date = None
+    try:
+        from eventcoder.events.casualties import extract_size
+    except ImportError:  # pragma: no cover
+        extract_size = None
+    return DocumentPlaces, Gazetteer, resolve_event_date, extract_size
+
+
+def code_doc(coder: Coder, article: Article, doc: Doc) -> CodingResult:
+    """Code one parsed article."""
+    when = article.published
+    mentions = coder.actors.find_mentions(doc, when=when)
+    candidates = coder.events.extract(doc, mentions)
+    events = build_events(coder, article, doc, candidates)
+    n_sent = sum(1 for s in doc.sents if s.text.strip())
+    return CodingResult(article=article, events=events, n_sentences=n_sent)
+
+
+def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Candidate]) -> list[Event]:
+    DocumentPlaces, Gazetteer, resolve_event_date, extract_size = _stages()
+    places = None
+    if candidates and DocumentPlaces is not None:
+        places = DocumentPlaces.from_doc(doc, Gazetteer.default())
+    onto = coder.ontology
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for cand in candidates:
+        entry = cand.match.entry
+        code = onto.cameo[entry.cameo]
+        src = cand.source.actor if cand.source else None
+        tgt = cand.target.actor if cand.target else None
+        key = (entry.event_type, src.name if src else None, tgt.name if tgt else None, cand.match.start_char)
+        if key in seen:
+            continue
+        seen.add(key)
+        sent = cand.sentence
+        evidence = Evidence(
+            sentence=sent.text,
+            sentence_index=cand.sentence_index,
+            sentence_start=sent.start_char,
+            trigger=doc.text[cand.match.start_char : cand.match.end_char],
+            trigger_start=cand.match.start_char,
+            trigger_end=cand.match.end_char,
+        )
+        date, precision, date_text, date_why = when_of(article.published), "day", None, "publication date"
+        if resolve_event_date is not None and article.published is not None:
+            ed = resolve_event_date(sent, cand.match.token, article.published)
+            date, precision, date_text, date_why = ed.date, ed.precision, ed.text, ed.why
+        location = None
+        if places is not None:
+            args = [m.head for m in (cand.source, cand.target) if m is not None]
+            location = places.locate_event(cand.match.token, arg_tokens=[doc[i] for i in args])
+        size = None
+        if extract_size is not None and entry.event_type in ("ASSAULT", "COERCE", "PROTEST"):
+            size = extract_size(sent, cand.match.token)
+        events.append(
+            Event(
+                id=event_id(article.id, cand.match.start_char, entry.event_type, src, tgt),
+                article_id=article.id,
+                event_type=entry.event_type,
+                mode=entry.mode,
+                negated=cand.negated,
+                tense_mode=cand.tense_mode,
+                cameo=code.code,
+                cameo_root=code.root,
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                source=src,
+                target=tgt,
+                evidence=evidence,
+                why=cand.why,
+                confidence=cand.confidence,
+                date=date,
+                date_precision=precision,
+                date_text=date_text,
+                date_why=date_why,
+                location=location,
+                size=size,
+                context=code.plover_context,
+            )
+        )
+    return events
+
+
+def when_of(published: dt.date | None) -> dt.date | None:
+    return published
+
+
+def code_given_pair(
+    coder: Coder,
+    text: str,
+    source: tuple[int, int] | None,
+    target: tuple[int, int] | None,
+    *,
+    date: dt.date | None = None,
+) -> Event | None:
+    """Type the event between given source and target spans (pair classification)."""
+    doc = coder.nlp(text)
+    found = coder.actors.find_mentions(doc, when=date)
+    given: list[ActorMention] = []
+    for span, role in ((source, "source"), (target, "target")):
+        if span is None:
+            continue
+        tok_span = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if tok_span is None or len(tok_span) == 0:
+            continue
+        known = next((m for m in found if m.start < tok_span.end and tok_span.start < m.end), None)
+        actor = (
+            known.actor
+            if known
+            else Actor(name=tok_span.text, text=tok_span.text, start=tok_span.start_char, end=tok_span.end_char,
+                       country=None, resolution="unresolved", why=f"given {role}")
+        )
+        given.append(ActorMention(start=tok_span.start, end=tok_span.end, head=tok_span.root.i, actor=actor, kind="given"))
+    others = [m for m in found if all(m.end <= g.start or m.start >= g.end for g in given)]
+    mentions = sorted(given + others, key=lambda m: m.start)
+    article = Article(id="pair", text=text, published=date)
+    cands = coder.events.extract(doc, mentions)
+    best = choose_pair_candidate(cands, given, doc, coder)
+    if best is None:
+        return None
+    events = build_events(coder, article, doc, [best])
+    return events[0] if events else None
+
+
+def choose_pair_candidate(cands: list[Candidate], given: list[ActorMention], doc: Doc, coder: Coder) -> Candidate | None:
+    """The candidate that best fits the given pair; falls back to the nearest trigger."""
+    from eventcoder.events import find_triggers
+
+    if not given:
+        return cands[0] if cands else None
+    src = given[0]
+    tgt = given[1] if len(given) > 1 else None
+
+    def score(c: Candidate) -> float:
+        s = 0.0
+        if c.source is not None and c.source.start == src.start:
+            s += 3
+        if tgt is not None and c.target is not None and c.target.start == tgt.start:
+            s += 3
+        if tgt is not None and c.source is not None and c.source.start == tgt.start:
+            s += 1
+        s -= 0.01 * abs(c.match.token.i - src.head)
+        return s + c.confidence
+
+    if cands:
+        best = max(cands, key=score)
+        if score(best) >= 3:
+            return best
+    # No candidate connects the pair: take the trigger nearest to the pair in the dependency tree.
+    anchor = doc[src.head]
+    matches = [m for s in doc.sents for m in find_triggers(s, coder.events.lexicon)]
+    if not matches:
+        return max(cands, key=score) if cands else None
+    ancestors = {t.i for t in anchor.ancestors}
+    if tgt is not None:
+        ancestors |= {t.i for t in doc[tgt.head].ancestors}
+
+    def closeness(m) -> float:
+        d = abs(m.token.i - src.head) + (abs(m.token.i - tgt.head) if tgt else 0)
+        return (0 if m.token.i in ancestors else 50) + d
+
+    m = min(matches, key=closeness)
+    return Candidate(
+        match=m, sentence=m.token.sent, sentence_index=0, source=src, target=tgt, negated=False,
+        tense_mode="asserted", why=f"{m.entry.phrase}; pair given, trigger nearest to it", confidence=0.4,
+    )
