@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,6 @@ def command(
     from eventcoder.coder import Coder
 
     coder = Coder(dictionaries=list(dictionaries))
-    stdout = click.get_text_stream("stdout")
-    n = write_events(coder.pipe(articles), fmt, stdout)
+    n = write_events(coder.pipe(articles), fmt, sys.stdout)
     if n == 0 and fmt == "jsonl":
         click.echo("note: no events found", err=True)
