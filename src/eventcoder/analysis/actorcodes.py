@@ -1,0 +1,145 @@
+"""Reduce gold and predicted actors to comparable keys: (country, sector).
+
+Gold actors come as codes: ISO3-ish codes with a sector (``"HUN"`` + ``"GOV"`` in plover_gsr) or
+Phoenix/CAMEO strings (``"PSEREB"``, ``"IGOUNOMIL"``, ``"---GOV"``). The country is the first three
+letters, mapped through ``data/ontology/country_code_aliases.csv`` (old CAMEO / COW codes such as
+JAP, GMY, UK to ISO3); IGO/NGO/IMG/MNC-style prefixes and unknown codes are kept as they are;
+``---`` and ``###`` mean "no country". The sector is the first known agent code
+(``data/ontology/agent_codes.csv``) after the country.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from eventcoder.errors import DataFileError
+from eventcoder.records import Actor
+
+__all__ = [
+    "ActorKey",
+    "load_agent_codes",
+    "load_country_aliases",
+    "normalise_country",
+    "parse_actor_code",
+    "predicted_key",
+    "sector_matches",
+]
+
+_NO_COUNTRY = {"---", "###", ""}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorKey:
+    """What the scorer compares about an actor."""
+
+    country: str | None
+    sector: str | None = None
+
+
+def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
+    text = resources.files("eventcoder.data.ontology").joinpath(name).read_text(encoding="utf-8")
+    lines = [(i, line) for i, line in enumerate(text.splitlines(), start=1) if not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in lines)))
+    # DictReader consumes the header line; data rows map onto lines[1:].
+    return [(lines[n + 1][0], row) for n, row in enumerate(reader)]
+
+
+@cache
+def load_country_aliases() -> dict[str, str]:
+    """Old CAMEO/COW country code -> ISO 3166 alpha-3."""
+    aliases: dict[str, str] = {}
+    for lineno, row in _rows("country_code_aliases.csv"):
+        code, iso3 = (row.get("code") or "").strip(), (row.get("iso3") or "").strip()
+        if not code or len(iso3) != 3:
+            raise DataFileError(
+                f"expected 'code,iso3,...' with a 3-letter iso3, got {row!r}; fix the row",
+                path="country_code_aliases.csv",
+                line=lineno,
+            )
+        aliases[code.upper()] = iso3.upper()
+    return aliases
+
+
+@cache
+def load_agent_codes() -> frozenset[str]:
+    """The 3-letter sector codes recognised inside actor codes."""
+    codes = set()
+    for lineno, row in _rows("agent_codes.csv"):
+        code = (row.get("code") or "").strip().upper()
+        if len(code) != 3:
+            raise DataFileError(
+                f"agent code {code!r} is not 3 letters", path="agent_codes.csv", line=lineno
+            )
+        codes.add(code)
+    return frozenset(codes)
+
+
+def normalise_country(code: str | None) -> str | None:
+    """ISO3 for a country code (aliases applied); None for missing/placeholder codes."""
+    if code is None:
+        return None
+    code = code.strip().upper()
+    if code in _NO_COUNTRY or set(code) <= {"-", "#", "*"}:
+        return None
+    return load_country_aliases().get(code, code)
+
+
+def _sector(code: str | None) -> str | None:
+    if not code:
+        return None
+    head = code.strip().upper()[:3]
+    return head if head in load_agent_codes() else None
+
+
+def parse_actor_code(code: str | None, *, sector: str | None = None) -> ActorKey:
+    """Split a gold actor code into country and sector.
+
+    ``"PSEREB"`` -> (PSE, REB); ``"IGOUNOMIL"`` -> (IGO, MIL); ``"---GOV"`` -> (None, GOV);
+    ``"HUN-GOV"`` -> (HUN, GOV); ``"JAP"`` -> (JPN, None). An explicit ``sector`` (plover_gsr's
+    ``sector`` field, e.g. ``"CVLalb"``) wins over one read from the code.
+    """
+    if code is None:
+        return ActorKey(None, _sector(sector))
+    raw = code.strip().upper()
+    if " " in raw:  # free text where a code was expected: keep it opaque so it never matches
+        return ActorKey(raw, _sector(sector))
+    if "-" in raw.strip("-") and not raw.startswith("-"):
+        country_part, _, rest = raw.partition("-")
+        chunks = [rest]
+    else:
+        country_part, rest = raw[:3], raw[3:]
+        chunks = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    if len(raw) == 2 and raw.isalpha():  # e.g. "UK"
+        country_part, chunks = raw, []
+    found = _sector(sector)
+    if found is None:
+        agents = load_agent_codes()
+        found = next((c[:3] for c in chunks if c[:3] in agents), None)
+    return ActorKey(normalise_country(country_part), found)
+
+
+def predicted_key(actor: Actor | None) -> ActorKey | None:
+    """Key of a predicted actor: its ISO3 country, else the country part of its CAMEO code."""
+    if actor is None:
+        return None
+    parsed = parse_actor_code(actor.cameo_code) if actor.cameo_code else ActorKey(None)
+    country = normalise_country(actor.country) if actor.country else parsed.country
+    sectors = [s.upper()[:3] for s in actor.sectors if s]
+    sector = sectors[0] if sectors else parsed.sector
+    return ActorKey(country, sector)
+
+
+def sector_matches(gold: ActorKey, actor: Actor | None) -> bool:
+    """True when the gold sector is among the predicted actor's sectors (or its code's sector)."""
+    if gold.sector is None or actor is None:
+        return False
+    sectors = {s.upper()[:3] for s in actor.sectors if s}
+    if actor.cameo_code:
+        code = actor.cameo_code.upper()
+        sectors.update(code[i : i + 3] for i in range(3, len(code), 3))
+    return gold.sector in sectors
+
