@@ -102,12 +102,21 @@ def _read_groups(text: str, source: str) -> list[dict]:
 def load_lexicon() -> Lexicon:
     """Load and validate the packaged trigger lexicon against the ontology (cached)."""
     ontology = load_ontology()
-    source = "eventcoder/data/lexicon/triggers.yaml"
-    text = resources.files("eventcoder.data.lexicon").joinpath("triggers.yaml").read_text("utf-8")
-    raw = _read_groups(text, source)
+    folder = resources.files("eventcoder.data.lexicon")
+    files = sorted(f for f in folder.iterdir() if f.name.startswith("triggers") and f.name.endswith(".yaml"))
+    raw: dict = {}
+    groups: list[tuple[str, int, dict]] = []
+    for f in files:
+        source = f"eventcoder/data/lexicon/{f.name}"
+        part = _read_groups(f.read_text("utf-8"), source)
+        groups.extend((source, n, g) for n, g in enumerate(part["groups"], start=1))
+        for key, value in part.items():
+            if key != "groups":
+                raw.setdefault(key, [])
+                raw[key] = list(raw[key]) + list(value or [])
     by_head: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
     surface: set[str] = set()
-    for n, group in enumerate(raw["groups"], start=1):
+    for source, n, group in groups:
         where = f"group {n} (cameo {group.get('cameo')!r})"
         unknown = set(group) - _GROUP_KEYS
         if unknown:
