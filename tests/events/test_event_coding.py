@@ -1,0 +1,110 @@
+"""End-to-end event coding on sentences written for these tests: type, actors, modality, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+WHEN = dt.date(2024, 3, 15)
+
+
+def _events(coder, text):
+    return coder.code_text(text, date=WHEN)
+
+
+def _find(events, event_type, source_country=None, target_country=None):
+    for e in events:
+        if e.event_type != event_type:
+            continue
+        if source_country and (e.source is None or e.source.country != source_country):
+            continue
+        if target_country and (e.target is None or e.target.country != target_country):
+            continue
+        return e
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        ("Turkish police arrested twelve opposition activists in Ankara on Tuesday.", "COERCE", "TUR", None),
+        ("Kenya and Ethiopia signed a trade agreement in Nairobi.", "SUPPORT", "KEN", None),
+        ("Japan's foreign minister met his Chinese counterpart in Beijing.", "CONSULT", "JPN", "CHN"),
+        ("The European Union imposed new sanctions on Belarus.", "SANCTION", None, "BLR"),
+        ("Colombia urged Venezuela to release the detained soldiers.", "REQUEST", "COL", "VEN"),
+        ("India rejected Pakistan's proposal for talks.", "REJECT", "IND", "PAK"),
+        ("The United States will send humanitarian aid to Haiti.", "AID", "USA", "HTI"),
+        ("France condemned the Russian strikes on Kyiv.", "ACCUSE", "FRA", "RUS"),
+        ("Egypt hosted talks between Israel and Hamas in Cairo.", "CONSULT", "EGY", "ISR"),
+        ("Nigeria accused Cameroon of harbouring separatist fighters.", "ACCUSE", "NGA", "CMR"),
+        ("Germany recalled its ambassador from Moscow.", "SANCTION", "DEU", "RUS"),
+        ("Thousands of students protested against the government in Dhaka.", "PROTEST", None, None),
+    ],
+)
+def test_coder_types_and_actors(coder, text, event_type, source, target):
+    events = _events(coder, text)
+    found = _find(events, event_type, source, target)
+    assert found is not None, [(e.event_type, e.source and e.source.country, e.target and e.target.country) for e in events]
+
+
+def test_coder_passive_voice_swaps_roles(coder):
+    events = _events(coder, "Two opposition leaders were detained by Ugandan police in Kampala.")
+    e = _find(events, "COERCE", "UGA")
+    assert e is not None
+    assert e.source is not None and "COP" in e.source.sectors
+
+
+def test_coder_coordinated_sources_give_one_event_each(coder):
+    events = _events(coder, "Brazil and Argentina signed a defence agreement on Monday.")
+    countries = {e.source.country for e in events if e.event_type == "SUPPORT" and e.source}
+    assert {"BRA", "ARG"} <= countries
+
+
+def test_coder_embedded_action_is_coded_by_governing_verb(coder):
+    events = _events(coder, "Iran threatened to close the Strait of Hormuz.")
+    types = {e.event_type for e in events}
+    assert "THREATEN" in types
+    assert "COERCE" not in types  # "close" is what is threatened, not an act
+
+
+def test_coder_marks_negation_and_future(coder):
+    neg = _find(_events(coder, "Ghana did not expel the Togolese diplomats."), "SANCTION", "GHA")
+    assert neg is not None and neg.negated
+    fut = _find(_events(coder, "The United States will send humanitarian aid to Haiti."), "AID", "USA")
+    assert fut is not None and fut.tense_mode == "future"
+
+
+def test_coder_reported_speech_keeps_embedded_actor(coder):
+    events = _events(coder, "Officials said Israeli troops raided the town of Jenin.")
+    e = _find(events, "ASSAULT", "ISR")
+    assert e is not None
+    assert e.tense_mode == "reported"
+
+
+def test_coder_evidence_offsets_slice_the_text(coder):
+    text = "Rebels ambushed a Malian army convoy near Gao.\nLater, Mali's army shelled rebel positions."
+    events = _events(coder, text)
+    assert events
+    for e in events:
+        ev = e.evidence
+        assert text[ev.trigger_start : ev.trigger_end] == ev.trigger
+        assert text[ev.sentence_start : ev.sentence_start + len(ev.sentence)] == ev.sentence
+        for actor in (e.source, e.target):
+            if actor is not None:
+                assert text[actor.start : actor.end] == actor.text
+
+
+def test_coder_ids_are_stable(coder):
+    text = "Sudan's army launched an attack on the Rapid Support Forces in Khartoum."
+    first = [e.id for e in _events(coder, text)]
+    second = [e.id for e in _events(coder, text)]
+    assert first and first == second
+
+
+def test_coder_every_event_is_explained(coder):
+    events = _events(coder, "Mali expelled the French ambassador.")
+    e = _find(events, "SANCTION", "MLI", "FRA")
+    assert e is not None
+    assert e.cameo == "166" and e.quad_class == 4 and e.goldstein < 0
+    assert "expel" in e.why
