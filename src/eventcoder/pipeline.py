@@ -5,6 +5,7 @@ Kept apart from ``coder.py`` so that the batch runner and the evaluator share on
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
@@ -144,7 +145,33 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
                 context=code.plover_context,
             )
         )
-    return events
+    return merge_repeats(events)
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """One record per event an article repeats: same type, CAMEO code, actors and date.
+
+    The first mention is kept as evidence; ``why`` notes the sentences that repeat it.
+    """
+    kept: dict[tuple, int] = {}
+    out: list[Event] = []
+    repeats: dict[int, list[int]] = {}
+    for e in events:
+        key = (
+            e.event_type, e.cameo, e.negated,
+            (e.source.name, e.source.cameo_code) if e.source else None,
+            (e.target.name, e.target.cameo_code) if e.target else None,
+            e.date,
+        )
+        if e.source is None or key not in kept:
+            kept.setdefault(key, len(out))
+            out.append(e)
+        else:
+            repeats.setdefault(kept[key], []).append(e.evidence.sentence_index)
+    for i, sents in repeats.items():
+        e = out[i]
+        out[i] = dataclasses.replace(e, why=f"{e.why}; repeated in sentence(s) {', '.join(map(str, sents))}")
+    return out
 
 
 def when_of(published: dt.date | None) -> dt.date | None:
