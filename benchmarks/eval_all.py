@@ -37,9 +37,15 @@ MODES: dict[str, tuple[bool | None, tuple[str, ...]]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (default ../shared)")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N lines of each file")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (default ../shared)"
+    )
+    parser.add_argument(
+        "--limit", type=int, default=None, help="score only the first N lines of each file"
+    )
     parser.add_argument("--only", action="append", default=[], help="file stem to run (repeatable)")
     parser.add_argument("--errors", type=int, default=5, help="worst confusions kept in the JSON")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
@@ -52,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     names = args.only or [p.stem for p in sorted(eval_dir.glob("*.jsonl"))]
     unknown = [n for n in names if not (eval_dir / f"{n}.jsonl").exists()]
     if unknown:
-        print(f"unknown gold file(s): {', '.join(unknown)}; have: {', '.join(sorted(MODES))}", file=sys.stderr)
+        print(
+            f"unknown gold file(s): {', '.join(unknown)}; have: {', '.join(sorted(MODES))}",
+            file=sys.stderr,
+        )
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -64,11 +73,18 @@ def main(argv: list[str] | None = None) -> int:
         if paths not in coders:
             started = time.perf_counter()
             coders[paths] = Coder(dictionaries=list(paths))
-            print(f"[coder with {len(paths)} extra dictionaries loaded in {time.perf_counter() - started:.1f}s]", file=sys.stderr)
-        report = evaluate(eval_dir / f"{name}.jsonl", coders[paths], given_actors=given, limit=args.limit)
+            print(
+                f"[coder with {len(paths)} extra dictionaries loaded in {time.perf_counter() - started:.1f}s]",
+                file=sys.stderr,
+            )
+        report = evaluate(
+            eval_dir / f"{name}.jsonl", coders[paths], given_actors=given, limit=args.limit
+        )
         data = report.to_dict(errors=args.errors)
         data["dictionaries"] = list(dicts)
-        (args.out / f"{name}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        (args.out / f"{name}.json").write_text(
+            json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
         line = f"{report.summary} ({report.sentences_per_s} sentences/s)"
         summaries.append(line)
         print(line, flush=True)

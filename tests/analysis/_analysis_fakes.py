@@ -12,9 +12,13 @@ from eventcoder.records import Actor, Article, CodingResult, Event, Evidence, Lo
 Span = tuple[int, int]
 
 
-def actor(country: str | None = None, *, code: str | None = None, sectors: tuple[str, ...] = ()) -> Actor:
+def actor(
+    country: str | None = None, *, code: str | None = None, sectors: tuple[str, ...] = ()
+) -> Actor:
     name = country or code or "someone"
-    return Actor(name=name, text=name, start=0, end=1, country=country, sectors=sectors, cameo_code=code)
+    return Actor(
+        name=name, text=name, start=0, end=1, country=country, sectors=sectors, cameo_code=code
+    )
 
 
 def event(

@@ -57,7 +57,9 @@ def test_eval_cli_passes_dictionaries(fake_coder, tmp_path):
 def test_eval_cli_given_actors_on_end_to_end_file_is_a_clean_error(fake_coder):
     from eventcoder.cli import main
 
-    result = CliRunner().invoke(main, ["eval", str(FIXTURES / "end2end_mini.jsonl"), "--given-actors"])
+    result = CliRunner().invoke(
+        main, ["eval", str(FIXTURES / "end2end_mini.jsonl"), "--given-actors"]
+    )
     assert result.exit_code == 1
     assert "--given-actors needs gold actor spans" in result.output
     assert "Traceback" not in result.output

@@ -23,13 +23,27 @@ def _coder() -> FakeCoder:
         by_text={
             # one event per member of the compound source, same trigger: one group
             E1: [
-                event("AGREE", source=actor(code="RURGOV", sectors=("GOV",)),
-                      target=actor(code="FREGOV"), trigger=agreed),
-                event("AGREE", source=actor(code="FREGOV", sectors=("GOV",)),
-                      target=actor(code="RURGOV"), trigger=agreed),
+                event(
+                    "AGREE",
+                    source=actor(code="RURGOV", sectors=("GOV",)),
+                    target=actor(code="FREGOV"),
+                    trigger=agreed,
+                ),
+                event(
+                    "AGREE",
+                    source=actor(code="FREGOV", sectors=("GOV",)),
+                    target=actor(code="RURGOV"),
+                    trigger=agreed,
+                ),
             ],
             E2: [event("REQUEST", source=actor("JPN"), target=actor("DEU"))],
-            E3: [event("ASSAULT", source=actor(code="FREMIL", sectors=("MIL",)), target=actor(code="FRE"))],
+            E3: [
+                event(
+                    "ASSAULT",
+                    source=actor(code="FREMIL", sectors=("MIL",)),
+                    target=actor(code="FRE"),
+                )
+            ],
             E4: [event("PROTEST", source=actor("RUR"))],
         }
     )
@@ -83,8 +97,12 @@ def test_end_to_end_actor_match_rates(report):
 
 def test_end_to_end_separate_events_without_shared_trigger_are_false_positives():
     coder = FakeCoder(
-        by_text={E2: [event("REQUEST", source=actor("JPN"), target=actor("DEU"), trigger=(6, 14)),
-                      event("REQUEST", source=actor("JPN"), target=actor("DEU"), trigger=(30, 38))]}
+        by_text={
+            E2: [
+                event("REQUEST", source=actor("JPN"), target=actor("DEU"), trigger=(6, 14)),
+                event("REQUEST", source=actor("JPN"), target=actor("DEU"), trigger=(30, 38)),
+            ]
+        }
     )
     report = evaluate(E2E, coder, limit=2)
     t = report.figures["type"]
@@ -95,4 +113,11 @@ def test_end_to_end_summary_and_json(report):
     data = report.to_dict(errors=3)
     assert data["n"] == 5
     assert data["summary"].startswith("end2end_mini: n=5 macro_f1=1.00 micro_f1=0.86")
-    assert {"macro_f1", "micro_f1", "per_type", "confusion", "sentences_per_s", "errors"} <= data.keys()
+    assert {
+        "macro_f1",
+        "micro_f1",
+        "per_type",
+        "confusion",
+        "sentences_per_s",
+        "errors",
+    } <= data.keys()

@@ -17,7 +17,10 @@ def test_multicoder_root_agreement_and_relevance():
     coder = FakeCoder(
         by_text={
             M_A: [event("ASSAULT", cameo="190", confidence=0.8)],
-            M_B: [event("CONSULT", cameo="040", confidence=0.9), event("PROTEST", cameo="141", confidence=0.3)],
+            M_B: [
+                event("CONSULT", cameo="040", confidence=0.9),
+                event("PROTEST", cameo="141", confidence=0.3),
+            ],
         }
     )
     report = evaluate(FIXTURES / "multicoder_mini.jsonl", coder)

@@ -80,7 +80,13 @@ def test_pairs_without_given_actors_code_whole_sentences():
                 event("SUPPORT", confidence=0.9),
                 event(
                     "ACCUSE",
-                    source=Actor(name="Ruritania", text="Ruritania", start=src_span[0], end=src_span[1], country="RUR"),
+                    source=Actor(
+                        name="Ruritania",
+                        text="Ruritania",
+                        start=src_span[0],
+                        end=src_span[1],
+                        country="RUR",
+                    ),
                     confidence=0.2,
                 ),
             ]

@@ -42,7 +42,9 @@ class ActorKey:
 
 def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
     text = resources.files("eventcoder.data.ontology").joinpath(name).read_text(encoding="utf-8")
-    lines = [(i, line) for i, line in enumerate(text.splitlines(), start=1) if not line.startswith("#")]
+    lines = [
+        (i, line) for i, line in enumerate(text.splitlines(), start=1) if not line.startswith("#")
+    ]
     reader = csv.DictReader(io.StringIO("\n".join(line for _, line in lines)))
     # DictReader consumes the header line; data rows map onto lines[1:].
     return [(lines[n + 1][0], row) for n, row in enumerate(reader)]
@@ -142,4 +144,3 @@ def sector_matches(gold: ActorKey, actor: Actor | None) -> bool:
         code = actor.cameo_code.upper()
         sectors.update(code[i : i + 3] for i in range(3, len(code), 3))
     return gold.sector in sectors
-

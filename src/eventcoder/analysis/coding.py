@@ -66,7 +66,9 @@ def code_texts(
         try:
             results: list[CodingResult] = list(coder.pipe(articles, batch_size=batch_size))
             if len(results) != len(articles):
-                raise RuntimeError(f"pipe returned {len(results)} results for {len(articles)} articles")
+                raise RuntimeError(
+                    f"pipe returned {len(results)} results for {len(articles)} articles"
+                )
             for article, result in zip(articles, results, strict=True):
                 out[article.id] = list(result.events)
         except Exception:  # noqa: BLE001 - retry one by one to isolate the failing sentence

@@ -23,7 +23,7 @@ from typing import Any
 
 from eventcoder.analysis.actorcodes import ActorKey, parse_actor_code, predicted_key, sector_matches
 from eventcoder.analysis.coding import CoderLike, CoderLog, code_texts, describe
-from eventcoder.analysis.gold import GoldFile
+from eventcoder.analysis.gold import GoldFile, GoldLine
 from eventcoder.analysis.labels import NONE, GoldType, count_label, gold_type, is_scored_prediction
 from eventcoder.analysis.metrics import PRF, Confusion, LabelCounts, Scored
 from eventcoder.ontology import Ontology
@@ -48,7 +48,9 @@ def _side(event: Mapping[str, Any], side: str) -> tuple[ActorKey, ...]:
     listed = event.get(f"{side}_actors")
     if isinstance(listed, list) and listed:
         return tuple(
-            parse_actor_code(a.get("code"), sector=a.get("sector")) for a in listed if isinstance(a, dict)
+            parse_actor_code(a.get("code"), sector=a.get("sector"))
+            for a in listed
+            if isinstance(a, dict)
         )
     raw = event.get(side)
     if not isinstance(raw, str) or not raw.strip():
@@ -133,7 +135,9 @@ def match_sentence(preds: Sequence[Event], golds: Sequence[GoldEvent], level: st
         pairs.append((pi, gi))
     matched_groups = {_group(preds[pi]) for pi in used_p}
     fps = tuple(
-        pi for pi in range(len(preds)) if pi not in used_p and _group(preds[pi]) not in matched_groups
+        pi
+        for pi in range(len(preds))
+        if pi not in used_p and _group(preds[pi]) not in matched_groups
     )
     missed = tuple(gi for gi in range(len(golds)) if gi not in used_g)
     return SentenceMatch(tuple(sorted(pairs)), fps, missed)
@@ -207,6 +211,32 @@ def _gold_view(g: GoldEvent) -> dict[str, Any]:
     return {"type": g.type.label, "actors": g.text}
 
 
+def _add_confusions(
+    confusion: Confusion,
+    line: GoldLine,
+    preds: Sequence[Event],
+    golds: Sequence[GoldEvent],
+    m: SentenceMatch,
+    label_space: set[str],
+    ontology: Ontology,
+) -> None:
+    """Type confusions of one sentence: pair leftovers, the rest goes against NONE."""
+    paired, lone_gold, lone_pred = _pair_leftovers(preds, golds, m.false_positives, m.missed)
+    example = {
+        "id": line.id,
+        "text": line.text,
+        "gold": [_gold_view(x) for x in golds],
+        "predicted": [describe(e) for e in preds],
+    }
+    for pi, gi in paired:
+        shown = count_label(preds[pi].event_type, label_space, ontology)
+        confusion.add(golds[gi].type.label, shown, example)
+    for gi in lone_gold:
+        confusion.add(golds[gi].type.label, NONE, example)
+    for pi in lone_pred:
+        confusion.add(NONE, count_label(preds[pi].event_type, label_space, ontology), example)
+
+
 def score_end_to_end(
     gold: GoldFile, coder: CoderLike, ontology: Ontology, coder_log: CoderLog
 ) -> Scored:
@@ -217,9 +247,7 @@ def score_end_to_end(
     confusion = Confusion()
     rates = _ActorRates()
     n_gold = no_event_sentences = false_alarm_sentences = n_pred = 0
-    label_space = {
-        g.type.label for line in gold.lines for g in gold_events(line.events, ontology)
-    }
+    label_space = {g.type.label for line in gold.lines for g in gold_events(line.events, ontology)}
     for line in gold.lines:
         golds = gold_events(line.events, ontology)
         preds = [e for e in coded.get(line.id, []) if is_scored_prediction(e, ontology)]
@@ -243,24 +271,7 @@ def score_end_to_end(
                 labels.miss(golds[gi].type.label)
             for pi in m.false_positives:
                 labels.spurious(count_label(preds[pi].event_type, label_space, ontology))
-            paired, lone_gold, lone_pred = _pair_leftovers(preds, golds, m.false_positives, m.missed)
-
-            def example(g: GoldEvent | None) -> dict[str, Any]:
-                return {
-                    "id": line.id,
-                    "text": line.text,
-                    "gold": [_gold_view(x) for x in golds] if g is None else _gold_view(g),
-                    "predicted": [describe(e) for e in preds],
-                }
-
-            for pi, gi in paired:
-                shown = count_label(preds[pi].event_type, label_space, ontology)
-                confusion.add(golds[gi].type.label, shown, example(golds[gi]))
-            for gi in lone_gold:
-                confusion.add(golds[gi].type.label, NONE, example(golds[gi]))
-            for pi in lone_pred:
-                shown = count_label(preds[pi].event_type, label_space, ontology)
-                confusion.add(NONE, shown, example(None))
+            _add_confusions(confusion, line, preds, golds, m, label_space, ontology)
 
     figures: dict[str, Any] = {
         "macro_f1": round(labels.macro_f1(), 4),

@@ -104,8 +104,12 @@ def evaluate(
     """
     gold = read_gold(path, limit=limit)
     if not gold.lines:
-        reason = f" ({len(gold.bad)} unreadable lines, first: {gold.bad[0].reason})" if gold.bad else ""
-        raise InputError(f"no gold lines to score in {str(path)!r}{reason}; is it a gold JSON-lines file?")
+        reason = (
+            f" ({len(gold.bad)} unreadable lines, first: {gold.bad[0].reason})" if gold.bad else ""
+        )
+        raise InputError(
+            f"no gold lines to score in {str(path)!r}{reason}; is it a gold JSON-lines file?"
+        )
     found = detect_kind(gold.lines)
     kind = kind or found
     if kind not in KINDS:

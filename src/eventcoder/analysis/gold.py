@@ -107,7 +107,9 @@ def read_gold(path: str | Path, *, limit: int | None = None) -> GoldFile:
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"cannot read gold file {str(path)!r}: {exc.strerror}; check the path") from exc
+        raise InputError(
+            f"cannot read gold file {str(path)!r}: {exc.strerror}; check the path"
+        ) from exc
     lines: list[GoldLine] = []
     bad: list[BadLine] = []
     seen = 0

@@ -76,6 +76,15 @@ def _distance(event: Event, verb: Span) -> int:
     return min(abs(s - verb[1]), abs(verb[0] - e))
 
 
+def _nearest(events: list[Event], verb: Span) -> Event | None:
+    """The event whose trigger is closest to the gold VERB span (the first on ties)."""
+    best: Event | None = None
+    for e in events:
+        if best is None or _distance(e, verb) < _distance(best, verb):
+            best = e
+    return best
+
+
 def _located_right(event: Event, places: list[Span], names: list[str]) -> bool:
     loc = event.location
     if loc is None:
@@ -88,15 +97,18 @@ def _located_right(event: Event, places: list[Span], names: list[str]) -> bool:
 def score_location(
     gold: GoldFile, coder: CoderLike, ontology: Ontology, coder_log: CoderLog
 ) -> Scored:
-    scored = [(g, *gold_location_spans(g)) for g in gold.lines]
-    scored = [(g, verb, places) for g, verb, places in scored if verb is not None]
+    scored: list[tuple[GoldLine, Span, list[Span]]] = []
+    for g in gold.lines:
+        verb, places = gold_location_spans(g)
+        if verb is not None:
+            scored.append((g, verb, places))
     coded = code_texts(coder, [(g.id, g.text, g.date) for g, _, _ in scored], coder_log)
     with_loc = correct = no_event = no_location = 0
     without_loc = spurious = 0
     misses: list[dict[str, Any]] = []
     for g, verb, places in scored:
         events = coded.get(g.id, [])
-        nearest = min(events, key=lambda e: _distance(e, verb)) if events else None
+        nearest = _nearest(events, verb)
         names = [str(x) for e in g.events for x in (e.get("location") or ())]
         if not places:
             without_loc += 1
@@ -125,7 +137,7 @@ def score_location(
     def rate(k: int, n: int) -> float | None:
         return round(k / n, 4) if n else None
 
-    figures = {
+    figures: dict[str, Any] = {
         "location_accuracy": rate(correct, with_loc),
         "gold_with_location": with_loc,
         "no_event_rate": rate(no_event, with_loc),
@@ -138,4 +150,9 @@ def score_location(
         "micro_f1": None,
         "per_type": {},
     }
-    return Scored(n=len(scored), figures=figures, confusion=None, headline=("location_accuracy", "no_location_rate"))
+    return Scored(
+        n=len(scored),
+        figures=figures,
+        confusion=None,
+        headline=("location_accuracy", "no_location_rate"),
+    )

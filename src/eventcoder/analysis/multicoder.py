@@ -40,7 +40,9 @@ def score_multicoder(
     confusion = Confusion()
     for g in rows:
         events = coded.get(unique[g.text], [])
-        gold_roots = [r for r in (_root(e.get("cameo_root") or e.get("cameo")) for e in g.events) if r]
+        gold_roots = [
+            r for r in (_root(e.get("cameo_root") or e.get("cameo")) for e in g.events) if r
+        ]
         gold_rel, pred_rel = bool(g.events), bool(events)
         correct_rel += gold_rel == pred_rel
         relevance.tp += gold_rel and pred_rel
@@ -52,10 +54,10 @@ def score_multicoder(
         best = best_event(events)
         pred_root = best.cameo_root if best else None
         agree_any += any(e.cameo_root in gold_roots for e in events)
-        if pred_root in gold_roots:
+        if pred_root is not None and pred_root in gold_roots:
             agree += 1
-            roots.hit(pred_root)  # type: ignore[arg-type]
-            confusion.add(pred_root, pred_root)  # type: ignore[arg-type]
+            roots.hit(pred_root)
+            confusion.add(pred_root, pred_root)
             continue
         roots.miss(gold_roots[0])
         if pred_root:

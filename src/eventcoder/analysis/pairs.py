@@ -8,8 +8,9 @@ the marked spans best (else the most confident one) stands for the pair.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from eventcoder.analysis.coding import (
     CoderLike,
@@ -36,7 +37,7 @@ __all__ = ["pair_spans", "score_pairs"]
 Span = tuple[int, int]
 
 
-def pair_spans(text: str, event: dict) -> tuple[Span | None, Span | None]:
+def pair_spans(text: str, event: Mapping[str, Any]) -> tuple[Span | None, Span | None]:
     """Source and target spans for a gold pair: from the markers, else by searching the strings."""
     marked = event.get("marked_sentence")
     src, tgt = marked_spans(marked, text) if isinstance(marked, str) else (None, None)
@@ -56,7 +57,10 @@ def _overlap(actor: Actor | None, span: Span | None) -> int:
 def _pick(events: Sequence[Event], src: Span | None, tgt: Span | None) -> Event | None:
     if not events:
         return None
-    scored = [(_overlap(e.source, src) + _overlap(e.target, tgt), e.confidence, -i) for i, e in enumerate(events)]
+    scored = [
+        (_overlap(e.source, src) + _overlap(e.target, tgt), e.confidence, -i)
+        for i, e in enumerate(events)
+    ]
     best = max(range(len(events)), key=lambda i: scored[i])
     if scored[best][0] == 0:
         return best_event(events)
@@ -115,7 +119,9 @@ def score_pairs(
         if p.source is None and p.target is None:
             no_spans += 1
         pred = predictions.get(p.item_id)
-        ptype = pred.event_type if pred is not None and is_scored_prediction(pred, ontology) else None
+        ptype = (
+            pred.event_type if pred is not None and is_scored_prediction(pred, ontology) else None
+        )
         if ptype is not None and ptype in p.gold.accepts:
             correct += 1
             labels.hit(p.gold.label)
@@ -125,7 +131,12 @@ def score_pairs(
         shown = count_label(ptype, label_space, ontology) if ptype else NONE
         if ptype:
             labels.spurious(shown)
-        example = {"id": p.item_id, "text": p.text, "gold": p.gold.label, "predicted": describe(pred)}
+        example = {
+            "id": p.item_id,
+            "text": p.text,
+            "gold": p.gold.label,
+            "predicted": describe(pred),
+        }
         confusion.add(p.gold.label, shown, example)
 
     n = len(pairs)
@@ -140,4 +151,6 @@ def score_pairs(
         "gold_events_without_type": unmapped,
         "given_actors": given_actors,
     }
-    return Scored(n=n, figures=figures, confusion=confusion, headline=("macro_f1", "micro_f1", "accuracy"))
+    return Scored(
+        n=n, figures=figures, confusion=confusion, headline=("macro_f1", "micro_f1", "accuracy")
+    )

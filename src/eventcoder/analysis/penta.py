@@ -81,7 +81,9 @@ def score_penta(
             continue
         labels.miss(want)
         labels.spurious(got)
-        confusion.add(want, got, {"id": g.id, "text": g.text, "gold": want, "predicted": describe(pred)})
+        confusion.add(
+            want, got, {"id": g.id, "text": g.text, "gold": want, "predicted": describe(pred)}
+        )
     n = len(lines)
     figures = {
         "accuracy": round(correct / n, 4) if n else 0.0,

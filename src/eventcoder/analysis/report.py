@@ -32,14 +32,20 @@ def _per_type(report: EvalReport) -> Table | None:
 
 
 def _levels(report: EvalReport) -> Table | None:
-    rows = [(name, report.figures[name]) for name in ("type", "type_source", "type_source_target") if name in report.figures]
+    rows = [
+        (name, report.figures[name])
+        for name in ("type", "type_source", "type_source_target")
+        if name in report.figures
+    ]
     if not rows:
         return None
     table = Table(title="Matching levels (end to end)", title_justify="left")
     for col in ("level", "precision", "recall", "f1", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col == "level" else "right")
     for name, row in rows:
-        table.add_row(name, *(_fmt(row[k]) for k in ("precision", "recall", "f1", "tp", "fp", "fn")))
+        table.add_row(
+            name, *(_fmt(row[k]) for k in ("precision", "recall", "f1", "tp", "fp", "fn"))
+        )
     return table
 
 
@@ -116,7 +122,9 @@ def render_text(report: EvalReport, *, errors: int = 0, width: int = 120) -> str
     buffer = io.StringIO()
     n_labels = len(report.confusion.labels()) if report.confusion is not None else 0
     width = max(width, 16 + 6 * n_labels)
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, soft_wrap=True)
+    console = Console(
+        file=buffer, width=width, force_terminal=False, color_system=None, soft_wrap=True
+    )
     console.print(_scalars(report))
     for table in (_levels(report), _per_type(report), _confusion(report)):
         if table is not None:

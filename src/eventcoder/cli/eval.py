@@ -46,9 +46,14 @@ Example: eventcoder eval ../shared/eval/plv_dev.jsonl --given-actors --limit 200
     help="Pass the gold source/target spans to the coder (pairs, penta). Default: when the file has them.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N lines.")
 @click.option(
-    "--errors", type=click.IntRange(min=0), default=0, help="List the N most frequent confusions with examples."
+    "--limit", type=click.IntRange(min=1), default=None, help="Score only the first N lines."
+)
+@click.option(
+    "--errors",
+    type=click.IntRange(min=0),
+    default=0,
+    help="List the N most frequent confusions with examples.",
 )
 @click.option(
     "--dictionaries",
