@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -224,8 +225,18 @@ def coder_ready() -> None:
         pytest.skip(f"coder not ready: {exc}")
 
 
-def test_code_example_offsets_slice_the_original_file(coder_ready: None) -> None:
-    result = run(str(EXAMPLE), "--date", "2024-03-14", "--format", "json")
+@pytest.fixture
+def real_coder(
+    coder_ready: None, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Any:
+    """The session's loaded Coder, handed to the CLI instead of building a second one."""
+    coder = request.getfixturevalue("coder")  # only after coder_ready, which may skip
+    monkeypatch.setattr("eventcoder.coder.Coder", lambda **kwargs: coder)
+    return coder
+
+
+def test_code_example_offsets_slice_the_original_file(real_coder: Any) -> None:
+    result = run(str(EXAMPLE), "--date", "2024-03-16", "--format", "json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     original = open(EXAMPLE, encoding="utf-8", newline="").read()
@@ -235,3 +246,17 @@ def test_code_example_offsets_slice_the_original_file(coder_ready: None) -> None
         assert original[ev["trigger_start"] : ev["trigger_end"]] == ev["trigger"]
         start = ev["sentence_start"]
         assert original[start : start + len(ev["sentence"])] == ev["sentence"]
+
+
+def test_code_html_offsets_slice_the_extracted_text(real_coder: Any) -> None:
+    result = run(str(EXAMPLE.with_name("security-summit.html")), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # the page's meta tags give the date: no "using today" note
+    doc = json.loads(result.stdout)
+    assert doc["article"]["published"] == "2024-05-09"
+    assert doc["article"]["published_source"] == "html-meta"
+    text = doc["article"]["text"]
+    assert doc["events"]
+    for event in doc["events"]:
+        ev = event["evidence"]
+        assert text[ev["trigger_start"] : ev["trigger_end"]] == ev["trigger"]

@@ -93,7 +93,7 @@ def command(
     text: for .txt input, the file's own characters; for HTML, the extracted text (shown by
     --format json).
 
-    Example: eventcoder code examples/ceasefire-talks.txt --date 2024-03-14
+    Example: eventcoder code examples/ceasefire-talks.txt --date 2024-03-16
     """
     articles = load_articles(article, published=published, max_bytes=max_bytes)
     for a in articles:

@@ -174,7 +174,7 @@ def read_article(
     a structured file that does not hold exactly one article.
 
     Example:
-        >>> article = read_article("examples/ceasefire-talks.txt", published=dt.date(2024, 3, 14))
+        >>> article = read_article("examples/ceasefire-talks.txt", published=dt.date(2024, 3, 16))
     """
     s = str(path)
     options = _options(published, max_bytes, today)
