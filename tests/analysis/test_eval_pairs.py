@@ -35,6 +35,7 @@ def test_pairs_given_actors_scores(coder):
     f = report.figures
     assert report.kind == "pairs"
     assert report.n == 4
+    assert f["n_pairs"] == 4
     assert f["accuracy"] == 0.5
     assert f["per_type"]["YIELD"]["f1"] == 1.0  # RETREAT counts as the old YIELD
     assert f["per_type"]["ACCUSE"]["f1"] == 1.0

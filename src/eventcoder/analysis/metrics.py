@@ -134,7 +134,7 @@ def mean(values: Iterable[float]) -> float:
 
 @dataclass(slots=True)
 class Scored:
-    """What a scorer hands back: items scored, figures for the report, the confusion matrix."""
+    """What a scorer hands back: sentences scored, figures for the report, the confusion matrix."""
 
     n: int
     figures: dict[str, Any]

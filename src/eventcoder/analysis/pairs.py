@@ -142,6 +142,7 @@ def score_pairs(
     n = len(pairs)
     micro = labels.micro()
     figures = {
+        "n_pairs": n,
         "accuracy": round(correct / n, 4) if n else 0.0,
         "macro_f1": round(labels.macro_f1(), 4),
         "micro_f1": round(micro.f1, 4),
@@ -152,5 +153,8 @@ def score_pairs(
         "given_actors": given_actors,
     }
     return Scored(
-        n=n, figures=figures, confusion=confusion, headline=("macro_f1", "micro_f1", "accuracy")
+        n=len({p.line_id for p in pairs}),
+        figures=figures,
+        confusion=confusion,
+        headline=("macro_f1", "micro_f1", "accuracy"),
     )
