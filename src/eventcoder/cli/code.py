@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from eventcoder.store.output import WRITERS, write_events
 __all__ = ["command", "load_articles"]
 
 
-class _IsoDate(click.ParamType):
+class _IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
     """A ``YYYY-MM-DD`` date; anything else is a usage error that shows the expected form."""
 
     name = "YYYY-MM-DD"
@@ -107,6 +108,10 @@ def command(
     from eventcoder.coder import Coder
 
     coder = Coder(dictionaries=list(dictionaries))
-    n = write_events(coder.pipe(articles), fmt, sys.stdout)
+    try:
+        n = write_events(coder.pipe(articles), fmt, sys.stdout)
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     if n == 0 and fmt == "jsonl":
         click.echo("note: no events found", err=True)

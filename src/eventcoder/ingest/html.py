@@ -86,8 +86,9 @@ def _url(tree: etree._Element) -> str | None:
     if og:
         return og
     for el in tree.iter("link"):
-        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
-            return el.get("href")
+        href = el.get("href")
+        if (el.get("rel") or "").lower() == "canonical" and href:
+            return str(href)
     return None
 
 
