@@ -8,10 +8,12 @@ down so a test can kill a run midway.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from eventcoder.records import Actor, Article, CodingResult, Event, Evidence
 
@@ -69,3 +71,37 @@ class FakeCoder:
                     )
                 )
             yield CodingResult(article=article, events=events, n_sentences=max(article.text.count("."), 1))
+
+
+_NAMES = ("Israel", "Gaza", "Russia", "Ukraine", "France", "Mali", "Egypt", "Sudan")
+_DATES = ("2023-01-05", "2023-02-11", "2023-03-20", "")
+
+
+def write_corpus(folder: Path, *, n_articles: int = 40) -> Path:
+    """A small corpus: a JSON Lines feed (some articles without events), two text files, a CSV."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "feed.jsonl").open("w", encoding="utf-8") as fh:
+        for i in range(n_articles):
+            a, b = _NAMES[i % len(_NAMES)], _NAMES[(i * 3 + 1) % len(_NAMES)]
+            text = f"{a} attacked {b}. Later {b} met {a} in the capital." if i % 3 else "Markets were calm today."
+            fh.write(json.dumps({"id": f"feed-{i}", "text": text, "published": _DATES[i % len(_DATES)]}) + "\n")
+    (folder / "report.txt").write_text("Egypt met Sudan. Talks went on.", encoding="utf-8")
+    (folder / "quiet.txt").write_text("Nothing to report.", encoding="utf-8")
+    (folder / "wire.csv").write_text(
+        'id,text,published\nw1,"Mali attacked France. Then, quiet.",2023-04-01\nw2,"Russia met Ukraine.",\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def read_output(out: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """(events, articles) of an output folder's DuckDB store, every column, sorted by id."""
+    import duckdb
+
+    con = duckdb.connect(str(out / "eventcoder.duckdb"), read_only=True)
+    try:
+        events = con.execute("SELECT * FROM events ORDER BY id").fetchall()
+        articles = con.execute("SELECT * FROM articles ORDER BY id, path").fetchall()
+    finally:
+        con.close()
+    return events, articles

@@ -10,6 +10,7 @@ record with no article text is an ``IngestFailure``. Needs the ``warcio`` packag
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 from collections.abc import Iterator
 from typing import Any
 
@@ -58,6 +59,24 @@ def count_html_records(path: str) -> int:
         return sum(1 for record in archive_iterator(fh, arc2warc=True) if _is_html_record(record))
 
 
+def _check_warc(path: str, fh: Any) -> None:
+    """InputError unless ``fh`` starts like a WARC (or ARC) archive, gzipped or not."""
+    head = fh.read(2)
+    fh.seek(0)
+    if head == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=fh) as gz:
+                head = gz.read(16)
+        except (OSError, EOFError):
+            head = b""
+        fh.seek(0)
+    else:
+        head = fh.read(16)
+        fh.seek(0)
+    if not head.startswith((b"WARC/", b"filedesc://")):
+        raise InputError(f"{path}: not a WARC archive (no WARC header at the start); give a .warc or .warc.gz file")
+
+
 def _decode(data: bytes, *, name: str, charset: str | None) -> str:
     try:
         return decode_text(data, name=name)
@@ -90,6 +109,7 @@ def read_warc(
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc}); check the path") from None
     with fh:
+        _check_warc(path, fh)
         record_no = 0
         try:
             for record in archive_iterator(fh, arc2warc=True):
