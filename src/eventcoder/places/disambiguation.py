@@ -1,0 +1,195 @@
+"""Choose which of the places sharing a name a mention means, from the rest of the document.
+
+Rules, in order:
+
+1. A country name is the country, never a town or building of the same name.
+2. "City, Region" pairs ("Alexandria, Virginia") keep the town inside the region.
+3. Otherwise each candidate scores: size (log10 population; subdivisions and eventcoder's regions count
+   as large), the main name over an alternate one, the share of the document's country mentions that
+   fall in its country, and nearness (150 km) to the other places the document names.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventcoder.places.gazetteer import NameMatch, Place
+from eventcoder.places.mentions import PlaceMention
+
+__all__ = ["Resolution", "resolve_mentions", "distance_km"]
+
+_PSEUDO_POPULATION = {"admin1": 1_000_000, "region": 10_000_000, "water": 10_000_000}
+_PRIMARY_BONUS = 1.5
+_CONTEXT_WEIGHT = 4.0
+_NEAR_KM = 150.0
+_NEAR_BONUS = 2.0
+_NAMESAKE_KM = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The place a mention was read as, and why."""
+
+    place: Place | None
+    why: str
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance; infinite when either has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def resolve_mentions(
+    mentions: Sequence[PlaceMention],
+    *,
+    text: str,
+    extra_countries: Counter[str] | None = None,
+) -> list[Resolution]:
+    """Resolve every mention; ``extra_countries`` are other country signals (nationality words, dateline)."""
+    candidates = [_prefilter(m.matches) for m in mentions]
+    _apply_region_pairs(mentions, candidates, text)
+
+    # Countries the document is about, per name so that a name does not vote for itself.
+    votes: dict[str, Counter[str]] = {}
+    for mention, cands in zip(mentions, candidates, strict=True):
+        if not mention.strong or not cands:
+            continue
+        countries = {m.place.country_code for m in cands if m.place.country_code}
+        if len(countries) == 1:
+            key = mention.text.lower()
+            votes.setdefault(key, Counter())[countries.pop()] += 1
+    base = Counter(extra_countries or {})
+
+    first = [
+        _pick(cands, _context(votes, base, mention.text.lower()), anchors=())
+        for mention, cands in zip(mentions, candidates, strict=True)
+    ]
+    # Second pass: nearness to the places the other names were read as.
+    results: list[Resolution] = []
+    for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
+        if len(cands) <= 1 or any(m.place.is_country for m in cands):
+            results.append(first[i])
+            continue
+        anchors = tuple(
+            res.place
+            for j, res in enumerate(first)
+            if j != i
+            and res.place is not None
+            and mentions[j].strong
+            and not res.place.is_country
+            and mentions[j].text.lower() != mention.text.lower()
+        )
+        context = _context(votes, base, mention.text.lower())
+        for j, res in enumerate(first):
+            if j != i and res.place is not None and mentions[j].text.lower() != mention.text.lower():
+                if mentions[j].strong and res.place.country_code:
+                    context[res.place.country_code] += 0.5
+        results.append(_pick(cands, context, anchors=anchors))
+    return results
+
+
+def _context(votes: dict[str, Counter[str]], base: Counter[str], own: str) -> Counter[str]:
+    context = Counter(base)
+    for key, counter in votes.items():
+        if key != own:
+            context.update(counter)
+    return context
+
+
+def _prefilter(matches: tuple[NameMatch, ...]) -> list[NameMatch]:
+    """Drop readings that a namesake makes unlikely; a country name leaves only the country."""
+    countries = [m for m in matches if m.place.is_country]
+    if countries:
+        return countries[:1]
+    kept = list(matches)
+    if len(kept) > 1:
+        kept = [m for m in kept if m.place.lat is not None] or kept
+    towns = [m.place for m in kept if m.place.kind == "city"]
+    result = []
+    for match in kept:
+        place = match.place
+        if place.kind == "admin1" and any(
+            t.country_code == place.country_code and distance_km(t, place) <= _NAMESAKE_KM for t in towns
+        ):
+            continue  # "Jenin" the governorate and "Jenin" the town: the town
+        result.append(match)
+    return result or kept
+
+
+def _apply_region_pairs(
+    mentions: Sequence[PlaceMention], candidates: list[list[NameMatch]], text: str
+) -> None:
+    """Resolve "Town, Region" pairs together ("Alexandria, Virginia", "Jenin, West Bank")."""
+    for i in range(len(mentions) - 1):
+        town, region = mentions[i], mentions[i + 1]
+        dateline = town.label == region.label == "DATELINE"
+        if not dateline and text[town.end : region.start].strip() != ",":
+            continue
+        areas = [
+            m
+            for m in region.matches
+            if m.place.kind in ("country", "admin1", "region") and m.place.lat is not None
+        ]
+        inside = []
+        for area in areas:
+            for match in candidates[i]:
+                place = match.place
+                if place.kind == "country" or place.country_code != area.place.country_code:
+                    if area.place.kind != "region" or distance_km(place, area.place) > _NEAR_KM:
+                        continue
+                if area.place.kind == "admin1" and _named_admin1(place) not in (None, area.place.name):
+                    continue
+                inside.append((match, area))
+        if not inside:
+            continue
+        candidates[i] = list(dict.fromkeys(match for match, _ in inside))
+        chosen_areas = list(dict.fromkeys(area for _, area in inside))
+        candidates[i + 1] = chosen_areas
+
+
+def _named_admin1(place: Place) -> str | None:
+    # Town admin1 values are names, or GeoNames codes ("EG.06") when no name is known.
+    admin1 = place.admin1
+    if admin1 is None or (len(admin1) > 2 and admin1[2] == "." and admin1[:2].isupper()):
+        return None
+    return admin1
+
+
+def _pick(cands: list[NameMatch], context: Counter[str], *, anchors: tuple[Place, ...]) -> Resolution:
+    if not cands:
+        return Resolution(None, "not in the gazetteer")
+    if len(cands) == 1:
+        place = cands[0].place
+        return Resolution(place, "only one place of that name" if place.kind != "country" else "a country")
+    total = sum(context.values())
+    best: tuple[float, NameMatch] | None = None
+    for match in cands:
+        place = match.place
+        size = max(place.population, _PSEUDO_POPULATION.get(place.kind, 0))
+        score = math.log10(size + 10)
+        if match.primary:
+            score += _PRIMARY_BONUS
+        if total and place.country_code:
+            score += _CONTEXT_WEIGHT * context[place.country_code] / total
+        if anchors and any(distance_km(place, a) <= _NEAR_KM for a in anchors):
+            score += _NEAR_BONUS
+        if best is None or score > best[0]:
+            best = (score, match)
+    assert best is not None
+    place = best[1].place
+    reasons = [f"{len(cands)} places share the name"]
+    if total and place.country_code and context[place.country_code]:
+        reasons.append(f"the document is about {place.country_code}")
+    if anchors and any(distance_km(place, a) <= _NEAR_KM for a in anchors):
+        reasons.append("near other places it names")
+    if len(reasons) == 1:
+        reasons.append("the largest")
+    return Resolution(place, "; ".join(reasons))

