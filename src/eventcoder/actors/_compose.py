@@ -1,0 +1,248 @@
+"""Turn matched atoms into actor mentions: titles + names, nationality + sector nouns, conjuncts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventcoder.actors import _actors
+from eventcoder.actors._index import Cand
+from eventcoder.actors.codes import build_code
+from eventcoder.actors.kb import ActorEntry, ActorKB, CountryEntry, SectorNoun, Title
+from eventcoder.actors.mention import ActorMention
+from eventcoder.records import Actor
+
+__all__ = ["Atom", "compose"]
+
+#: A capital after one of these is where something happens, not who acts.
+PLACE_PREPS = frozenset({"in", "at", "near", "into", "to", "from", "outside", "around", "across"})
+#: Most words allowed between a nationality and its sector noun ("Egypt's state-owned news agency").
+MAX_GAP = 4
+_GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "NUM"})
+_CONJ_WORDS = frozenset({",", "and", "or", "&"})
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """A matched knowledge-base phrase: token span and its candidate meanings, best first."""
+
+    start: int
+    end: int
+    cands: tuple[Cand, ...]
+
+    def first(self, *kinds: str) -> Cand | None:
+        for c in self.cands:
+            if c.kind in kinds:
+                return c
+        return None
+
+
+def compose(
+    doc: Doc, atoms: list[Atom], *, when: dt.date | None, kb: ActorKB
+) -> tuple[list[ActorMention], list[Atom]]:
+    """Mentions built from atoms, and the anaphor atoms left for coreference."""
+    persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
+    out: list[ActorMention] = []
+    anaphors: list[Atom] = []
+    i, n = 0, len(atoms)
+    while i < n:
+        atom = atoms[i]
+        if atom.cands[0].kind == "anaphor":
+            anaphors.append(atom)
+            i += 1
+            continue
+        step = _title_person(doc, atoms, i, persons, when)
+        if step is not None:
+            mention, i = step
+            out.append(mention)
+            continue
+        step2 = _nationality_sector(doc, atoms, i)
+        if step2 is not None:
+            mentions, i = step2
+            out.extend(mentions)
+            continue
+        mention = _single(doc, atom, when)
+        if mention is not None:
+            out.append(mention)
+        i += 1
+    return out, anaphors
+
+
+# -- rules ------------------------------------------------------------------------------------
+def _title_person(
+    doc: Doc, atoms: list[Atom], i: int, persons: dict[int, Span], when: dt.date | None
+) -> tuple[ActorMention, int] | None:
+    """[nationality] title name: "Palestinian President Abbas", "Foreign Minister Sameh Shoukry"."""
+    lead: CountryEntry | None = None
+    j = i
+    nat = atoms[i].first("country", "demonym")
+    if nat is not None and i + 1 < len(atoms) and atoms[i + 1].first("title"):
+        if _gap_ok(doc, atoms[i].end, atoms[i + 1].start, max_gap=0):
+            assert isinstance(nat.ref, CountryEntry)
+            lead, j = nat.ref, i + 1
+    title_cand = atoms[j].first("title")
+    if title_cand is None:
+        return None
+    title = atoms[j]
+    assert isinstance(title_cand.ref, Title)
+    start = atoms[i].start if lead else title.start
+    if j + 1 < len(atoms) and atoms[j + 1].start == title.end:
+        nxt = atoms[j + 1]
+        person = next(
+            (c.ref for c in nxt.cands if c.kind == "entry" and _actors.kind_of(c.ref) == "person"),  # type: ignore[arg-type]
+            None,
+        )
+        if isinstance(person, ActorEntry):
+            span = doc[start : nxt.end]
+            how = f"title '{doc[title.start:title.end].text}' + name"
+            actor = _actors.entry_actor(
+                person,
+                span.text,
+                span.start_char,
+                span.end_char,
+                when=when,
+                resolution="title",
+                how=how,
+                said=doc[nxt.start : nxt.end].text,
+            )
+            if actor is not None:
+                return ActorMention(start, nxt.end, doc[nxt.start : nxt.end].root.i, actor, "person"), j + 2
+    ent = persons.get(title.end)
+    if ent is None:
+        return None
+    country = lead.iso3 if lead else None
+    sectors = title_cand.ref.sectors
+    if not country and not sectors:
+        return None
+    if any(a.start < ent.end and a.end > ent.start for a in atoms[j + 1 :] if a.first("entry")):
+        return None
+    span = doc[start : ent.end]
+    what = f"{lead.iso3} + " if lead else ""
+    actor = Actor(
+        name=ent.text,
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        country=country,
+        sectors=sectors,
+        cameo_code=build_code(country, sectors),
+        resolution="title",
+        why=f"{what}title '{doc[title.start:title.end].text}' ({'/'.join(sectors) or 'no sector'}) "
+        f"before '{ent.text}', a person not in the knowledge base",
+    )
+    k = j + 1
+    while k < len(atoms) and atoms[k].start < ent.end:
+        k += 1
+    return ActorMention(start, ent.end, ent.root.i, actor, "person"), k
+
+
+def _nationality_sector(doc: Doc, atoms: list[Atom], i: int) -> tuple[list[ActorMention], int] | None:
+    """Nationality + sector noun ("Israeli occupation forces", "Israel's government"), then
+    conjuncts that share the nationality ("... and settlers")."""
+    nat = atoms[i].first("country", "demonym")
+    if nat is None or i + 1 >= len(atoms):
+        return None
+    nxt = atoms[i + 1]
+    noun_cand = nxt.first("sector")
+    if noun_cand is None or not _gap_ok(doc, atoms[i].end, nxt.start, max_gap=MAX_GAP):
+        return None
+    if not _is_head(doc, nxt):
+        return None
+    country = nat.ref
+    assert isinstance(country, CountryEntry) and isinstance(noun_cand.ref, SectorNoun)
+    span = doc[atoms[i].start : nxt.end]
+    noun_text = doc[nxt.start : nxt.end].text
+    sectors = "/".join(noun_cand.ref.sectors) or "a group without sector"
+    why = f"'{doc[atoms[i].start:atoms[i].end].text}' ({country.iso3}) + sector noun '{noun_text}' ({sectors})"
+    actor = _actors.sector_actor(noun_cand.ref, country, span.text, span.start_char, span.end_char, why=why)
+    out = [ActorMention(span.start, span.end, doc[nxt.start : nxt.end].root.i, actor, "group")]
+    k = i + 2
+    prev = nxt
+    while k < len(atoms):
+        conj = atoms[k]
+        cand = conj.first("sector")
+        if cand is None or conj.first("country", "demonym", "entry") or not _conj_gap(doc, prev.end, conj.start):
+            break
+        assert isinstance(cand.ref, SectorNoun)
+        part = doc[conj.start : conj.end]
+        why = (
+            f"sector noun '{part.text}' ({'/'.join(cand.ref.sectors) or 'no sector'}) shares the "
+            f"nationality of '{span.text}' ({country.iso3})"
+        )
+        shared = _actors.sector_actor(cand.ref, country, part.text, part.start_char, part.end_char, why=why)
+        out.append(ActorMention(conj.start, conj.end, part.root.i, shared, "group"))
+        prev = conj
+        k += 1
+    return out, k
+
+
+def _single(doc: Doc, atom: Atom, when: dt.date | None) -> ActorMention | None:
+    span = doc[atom.start : atom.end]
+    for cand in atom.cands:
+        if cand.kind == "region" or (cand.kind == "seat" and _after_place_prep(span)):
+            assert isinstance(cand.ref, CountryEntry)
+            actor = Actor(
+                name=span.text,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                country=cand.ref.iso3,
+                cameo_code=cand.ref.iso3,
+                resolution="place",
+                why=f"'{span.text}' is a place in {cand.ref.iso3}"
+                + (f" (after '{span.root.head.text}')" if cand.kind == "seat" else " (region)"),
+            )
+            return ActorMention(atom.start, atom.end, span.root.i, actor, "place")
+        if cand.kind == "sector" and (not _is_head(doc, atom) or span[-1].ent_type_):
+            continue  # "refugee camp", "West Bank": not a sector actor
+        actor = _actors.from_cand(cand, span.text, span.start_char, span.end_char, when=when)
+        if actor is None:
+            continue
+        return ActorMention(atom.start, atom.end, span.root.i, actor, _mention_kind(cand))
+    return None
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _mention_kind(cand: Cand) -> str:
+    if cand.kind == "entry":
+        assert isinstance(cand.ref, ActorEntry)
+        return _actors.kind_of(cand.ref)
+    if cand.kind in ("country", "seat", "demonym"):
+        return "country"
+    return "group"
+
+
+def _gap_ok(doc: Doc, start: int, end: int, *, max_gap: int) -> bool:
+    """Tokens between a nationality and what it modifies: a possessive, then a few modifiers."""
+    if end < start:
+        return False
+    gap = list(doc[start:end])
+    if gap and gap[0].tag_ == "POS":
+        gap = gap[1:]
+    if len(gap) > max_gap or doc[end].is_sent_start and end != start:
+        return False
+    for tok in gap:
+        if tok.is_sent_start:
+            return False
+        if tok.pos_ in _GAP_POS or tok.text == "-" or tok.tag_ in ("VBN", "VBG"):
+            continue
+        return False
+    return True
+
+
+def _conj_gap(doc: Doc, start: int, end: int) -> bool:
+    gap = doc[start:end]
+    return 1 <= len(gap) <= 2 and all(t.lower_ in _CONJ_WORDS for t in gap)
+
+
+def _is_head(doc: Doc, atom: Atom) -> bool:
+    """The sector noun heads its phrase: "police" in "police station" does not."""
+    last = doc[atom.end - 1]
+    return not (last.dep_ == "compound" and last.head.i > last.i)
+
+
+def _after_place_prep(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS

