@@ -30,6 +30,8 @@ from eventcoder.errors import ActorKBError
 __all__ = ["load_builtin_kb", "plural_forms"]
 
 _PACKAGE = "eventcoder.data.actors"
+#: libyaml's loader when available (several times faster), else the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: CAMEO codes that may appear inside dictionary codes besides the sectors in sectors.yaml.
 _OTHER_CAMEO_CODES = frozenset(
@@ -58,7 +60,7 @@ def _files() -> Traversable:
 
 def _read_yaml(node: Traversable, where: str) -> Any:
     try:
-        return yaml.safe_load(node.read_text(encoding="utf-8"))
+        return yaml.load(node.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -244,7 +246,7 @@ def _org_entry(item: dict[str, Any], where: str, known: frozenset[str], intl: di
             )
     sectors = _strs(item.get("sectors"), where, eid, "sectors")
     _check_sectors(sectors, known, where, eid)
-    code = item.get("code") or build_code(prefix, sectors, item.get("org"))
+    code = item.get("cameo_code") or item.get("code") or build_code(prefix, sectors, item.get("org"))
     name = str(item["name"])
     return ActorEntry(
         id=eid,

@@ -103,6 +103,7 @@ def _lines(path: Path) -> Iterable[tuple[int, str, str]]:
 class _Pending:
     line: int
     names: list[str]
+    last: int = 0  # last line read into this entry
     default: str | None = None
     dated: list[tuple[str, dt.date | None, dt.date | None]] = field(default_factory=list)
 
@@ -126,7 +127,7 @@ def read_actors_file(
             return
         entries.append(_entry(path, pending, known_codes))
 
-    for number, raw, content in _lines(path):
+    for number, _raw, content in _lines(path):
         if content.count("[") != content.count("]"):
             problem(number, f"unbalanced brackets in {content!r}")
             continue
@@ -138,8 +139,11 @@ def read_actors_file(
                 problem(number, f"synonym {name!r} comes before any entry")
                 continue
         elif name:
-            flush()
-            pending = _Pending(number, [])
+            if pending is not None and pending.last == number - 1 and not (pending.default or pending.dated):
+                pass  # consecutive primary lines without codes share the codes that follow
+            else:
+                flush()
+                pending = _Pending(number, [])
         elif pending is None:
             problem(number, f"code line {content!r} comes before any entry")
             continue
@@ -151,6 +155,7 @@ def read_actors_file(
             err = _add_code(pending, code)
             if err:
                 problem(number, err)
+        pending.last = number
     flush()
     return entries, problems
 
