@@ -125,10 +125,17 @@ def parse_actor_code(code: str | None, *, sector: str | None = None) -> ActorKey
 
 
 def predicted_key(actor: Actor | None) -> ActorKey | None:
-    """Key of a predicted actor: its ISO3 country, else the country part of its CAMEO code."""
+    """Key of a predicted actor: its ISO3 country, else the country part of its CAMEO code.
+
+    A code that starts with a sector (``"GOV"``, ``"REBMIL"``) and no ``country`` means no country.
+    """
     if actor is None:
         return None
     parsed = parse_actor_code(actor.cameo_code) if actor.cameo_code else ActorKey(None)
+    code = (actor.cameo_code or "").strip().upper()
+    if not actor.country and code[:3] in load_agent_codes():
+        # a sector-only code ("GOV" for "the president") names no country
+        parsed = ActorKey(None, code[:3])
     country = normalise_country(actor.country) if actor.country else parsed.country
     sectors = [s.upper()[:3] for s in actor.sectors if s]
     sector = sectors[0] if sectors else parsed.sector
