@@ -46,7 +46,9 @@ def test_country_aliases_never_shadow_iso3_codes():
 def test_predicted_key_falls_back_to_cameo_code():
     fictional = Actor(name="Arnor", text="Arnor", start=0, end=5, country=None, cameo_code="ARNGOV")
     assert predicted_key(fictional) == ActorKey("ARN", "GOV")
-    ministers = Actor(name="ministers", text="ministers", start=0, end=9, country=None, cameo_code="GOV")
+    ministers = Actor(
+        name="ministers", text="ministers", start=0, end=9, country=None, cameo_code="GOV"
+    )
     assert predicted_key(ministers) == ActorKey(None, "GOV")
     real = Actor(
         name="Israel", text="Israeli troops", start=0, end=14, country="ISR", sectors=("MIL",)

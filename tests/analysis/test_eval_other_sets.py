@@ -29,6 +29,7 @@ def test_multicoder_root_agreement_and_relevance():
     assert f["rows_with_majority"] == 2
     assert f["root_agreement"] == 0.5  # best event of M_B is CONSULT (04), majority says 14
     assert f["root_agreement_any"] == 1.0
+    assert (f["root_agreement_events"], f["rows_with_majority_events"]) == (0.5, 2)
     assert f["relevance_accuracy"] == 0.75  # the second row of M_A has no majority events
     assert coder.coded[M_A] == 1  # repeated sentences are coded once
 

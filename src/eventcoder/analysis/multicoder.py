@@ -6,7 +6,9 @@ coded (``n_coders`` 0) are skipped. Identical sentences are coded once.
 * relevance: gold relevant when the majority has at least one event (statements included);
   predicted relevant when the coder returns any event.
 * root agreement, on rows with majority events: the root of the coder's most confident event is
-  one of the majority roots (``root_agreement``); ``root_agreement_any`` accepts any predicted root.
+  one of the majority roots (``root_agreement``); ``root_agreement_any`` accepts any predicted root;
+  ``root_agreement_events`` leaves statements (root 01) out on both sides, on rows whose majority
+  has a non-statement event. A miss is shown in the confusion under the first non-01 majority root.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def score_multicoder(
     relevance = PRF()
     correct_rel = 0
     agree = agree_any = with_majority = 0
+    agree_events = with_events = 0
     roots = LabelCounts()
     confusion = Confusion()
     for g in rows:
@@ -51,6 +54,11 @@ def score_multicoder(
         if not gold_roots:
             continue
         with_majority += 1
+        event_roots = [r for r in gold_roots if r != "01"]
+        if event_roots:
+            with_events += 1
+            best_scored = best_event([e for e in events if e.cameo_root != "01"])
+            agree_events += best_scored is not None and best_scored.cameo_root in event_roots
         best = best_event(events)
         pred_root = best.cameo_root if best else None
         agree_any += any(e.cameo_root in gold_roots for e in events)
@@ -59,16 +67,19 @@ def score_multicoder(
             roots.hit(pred_root)
             confusion.add(pred_root, pred_root)
             continue
-        roots.miss(gold_roots[0])
+        shown = next((r for r in gold_roots if r != "01"), gold_roots[0])
+        roots.miss(shown)
         if pred_root:
             roots.spurious(pred_root)
         example = {"id": g.id, "text": g.text, "gold": gold_roots, "predicted": describe(best)}
-        confusion.add(gold_roots[0], pred_root or NONE, example)
+        confusion.add(shown, pred_root or NONE, example)
     n = len(rows)
     figures = {
         "root_agreement": round(agree / with_majority, 4) if with_majority else None,
         "root_agreement_any": round(agree_any / with_majority, 4) if with_majority else None,
         "rows_with_majority": with_majority,
+        "root_agreement_events": round(agree_events / with_events, 4) if with_events else None,
+        "rows_with_majority_events": with_events,
         "relevance_accuracy": round(correct_rel / n, 4) if n else None,
         "relevance": relevance.as_dict(),
         "unique_sentences": len(unique),
@@ -81,5 +92,11 @@ def score_multicoder(
         n=n,
         figures=figures,
         confusion=confusion,
-        headline=("root_agreement", "relevance_accuracy", "macro_f1", "micro_f1"),
+        headline=(
+            "root_agreement",
+            "root_agreement_events",
+            "relevance_accuracy",
+            "macro_f1",
+            "micro_f1",
+        ),
     )
