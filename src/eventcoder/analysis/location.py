@@ -117,15 +117,20 @@ def score_location(
         with_loc += 1
         if nearest is None:
             no_event += 1
+            reason = "no event"
         elif nearest.location is None:
             no_location += 1
+            reason = "no location"
         elif _located_right(nearest, places, names):
             correct += 1
             continue
+        else:
+            reason = "wrong place"
         if len(misses) < 20:
             misses.append(
                 {
                     "id": g.id,
+                    "reason": reason,
                     "text": g.text,
                     "gold": [g.text[s:e] for s, e in places],
                     "predicted": nearest.location.extracted_place

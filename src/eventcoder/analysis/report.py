@@ -107,7 +107,7 @@ def _errors(report: EvalReport, n: int, console: Console) -> None:
         console.print("[bold]Location misses[/bold]")
         for m in misses[:n]:
             console.print(
-                f"  [{m['id']}] gold={m['gold']} predicted={m['predicted']}: {m['text']}",
+                f"  [{m['id']}] {m['reason']}: gold={m['gold']} predicted={m['predicted']}: {m['text']}",
                 markup=False,
                 highlight=False,
             )
