@@ -19,17 +19,61 @@ def _date(nlp, text: str, trigger: str, published: dt.date = PUBLISHED) -> Event
     ("text", "trigger", "date", "precision", "words"),
     [
         ("Police arrested five men on Monday.", "arrested", dt.date(2023, 7, 24), "day", "Monday"),
-        ("Rockets were fired at the town yesterday.", "fired", dt.date(2023, 7, 29), "day", "yesterday"),
-        ("Police detained dozens of protesters two days ago.", "detained", dt.date(2023, 7, 28), "day", "two days ago"),
-        ("Gunmen attacked the convoy last Friday.", "attacked", dt.date(2023, 7, 28), "day", "last Friday"),
-        ("Troops clashed with militants last week.", "clashed", dt.date(2023, 7, 23), "week", "last week"),
-        ("Protesters marched on the parliament on July 3.", "marched", dt.date(2023, 7, 3), "day", "July 3"),
-        ("The army raided the camp earlier in July.", "raided", dt.date(2023, 7, 1), "month", "earlier in July"),
-        ("Clashes broke out earlier this month in Gaza.", "Clashes", dt.date(2023, 7, 1), "month", "earlier this month"),
+        (
+            "Rockets were fired at the town yesterday.",
+            "fired",
+            dt.date(2023, 7, 29),
+            "day",
+            "yesterday",
+        ),
+        (
+            "Police detained dozens of protesters two days ago.",
+            "detained",
+            dt.date(2023, 7, 28),
+            "day",
+            "two days ago",
+        ),
+        (
+            "Gunmen attacked the convoy last Friday.",
+            "attacked",
+            dt.date(2023, 7, 28),
+            "day",
+            "last Friday",
+        ),
+        (
+            "Troops clashed with militants last week.",
+            "clashed",
+            dt.date(2023, 7, 23),
+            "week",
+            "last week",
+        ),
+        (
+            "Protesters marched on the parliament on July 3.",
+            "marched",
+            dt.date(2023, 7, 3),
+            "day",
+            "July 3",
+        ),
+        (
+            "The army raided the camp earlier in July.",
+            "raided",
+            dt.date(2023, 7, 1),
+            "month",
+            "earlier in July",
+        ),
+        (
+            "Clashes broke out earlier this month in Gaza.",
+            "Clashes",
+            dt.date(2023, 7, 1),
+            "month",
+            "earlier this month",
+        ),
         ("The split began in 2007.", "began", dt.date(2007, 1, 1), "year", "2007"),
     ],
 )
-def test_resolve_event_date_reads_each_expression(nlp, text, trigger, date, precision, words) -> None:
+def test_resolve_event_date_reads_each_expression(
+    nlp, text, trigger, date, precision, words
+) -> None:
     found = _date(nlp, text, trigger)
     assert (found.date, found.precision) == (date, precision)
     assert found.text is not None and words in found.text
@@ -41,7 +85,11 @@ def test_reported_speech_date_does_not_override_event_date(nlp) -> None:
 
 
 def test_reported_speech_date_alone_is_not_the_event_date(nlp) -> None:
-    found = _date(nlp, "The ministry announced on Tuesday that troops had withdrawn from the town.", "withdrawn")
+    found = _date(
+        nlp,
+        "The ministry announced on Tuesday that troops had withdrawn from the town.",
+        "withdrawn",
+    )
     assert found.text is None and found.date == PUBLISHED
 
 
@@ -69,3 +117,15 @@ def test_no_date_in_sentence_gives_publication_date(nlp) -> None:
 def test_duration_is_not_a_date(nlp) -> None:
     found = _date(nlp, "The two-day incursion ended.", "incursion")
     assert found.text is None
+
+
+@pytest.mark.issue(5)
+def test_seed_article_incursion_is_dated_early_july(nlp, shared_dir) -> None:
+    from spacy.tokens import Doc
+
+    text = (shared_dir / "seed" / "factions-meeting-article.txt").read_text(encoding="utf-8")
+    doc = Doc.from_docs(list(nlp.pipe(text.splitlines(keepends=True))), ensure_whitespace=False)
+    incursion = next(t for t in doc if t.text == "incursion")
+    found = resolve_event_date(incursion.sent, incursion, PUBLISHED)
+    assert found.date is not None and (found.date.year, found.date.month) == (2023, 7)
+    assert found.date.day <= 10 and found.precision in ("day", "week", "month")

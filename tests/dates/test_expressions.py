@@ -41,7 +41,9 @@ def test_parse_date_expression_against_publication_date(text, published, date, p
     assert (parsed.date, parsed.precision) == (date, precision)
 
 
-@pytest.mark.parametrize("text", ["two-day", "recent years", "decades", "the past three weeks", "daily"])
+@pytest.mark.parametrize(
+    "text", ["two-day", "recent years", "decades", "the past three weeks", "daily"]
+)
 def test_parse_date_expression_ignores_durations(text: str) -> None:
     assert parse_date_expression(text, SUNDAY) is None
 

@@ -16,16 +16,23 @@ def _token(doc: Doc, word: str) -> Token:
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(h))
 
 
-def _locate(parse: Callable[[str], Doc], gazetteer: Gazetteer, text: str, trigger: str, **kw: object) -> Location | None:
+def _locate(
+    parse: Callable[[str], Doc], gazetteer: Gazetteer, text: str, trigger: str, **kw: object
+) -> Location | None:
     doc = parse(text)
     return DocumentPlaces.from_doc(doc, gazetteer).locate_event(_token(doc, trigger), **kw)  # type: ignore[arg-type]
 
 
-def _resolved(parse: Callable[[str], Doc], gazetteer: Gazetteer, text: str, name: str) -> list[Location]:
+def _resolved(
+    parse: Callable[[str], Doc], gazetteer: Gazetteer, text: str, name: str
+) -> list[Location]:
     """Every mention of ``name`` in the text, as the document reads it."""
     doc = parse(text)
     places = DocumentPlaces.from_doc(doc, gazetteer)
@@ -43,7 +50,9 @@ def test_jerusalem_near_jenin_is_the_city_in_the_holy_land(parse, gazetteer) -> 
 
 
 def test_alexandria_in_an_egyptian_story_is_in_egypt(parse, gazetteer) -> None:
-    text = "Egyptian police arrested ten protesters in Cairo. Later, students marched in Alexandria."
+    text = (
+        "Egyptian police arrested ten protesters in Cairo. Later, students marched in Alexandria."
+    )
     (loc,) = _resolved(parse, gazetteer, text, "Alexandria")
     assert loc.country_code == "EGY"
 
@@ -58,14 +67,18 @@ def test_alexandria_in_a_us_story_is_alexandria_virginia(parse, gazetteer) -> No
 
 
 def test_town_comma_state_keeps_the_town_in_the_state(parse, gazetteer) -> None:
-    (loc,) = _resolved(parse, gazetteer, "Hundreds rallied in Alexandria, Virginia, on Saturday.", "Alexandria")
+    (loc,) = _resolved(
+        parse, gazetteer, "Hundreds rallied in Alexandria, Virginia, on Saturday.", "Alexandria"
+    )
     assert loc.country_code == "USA" and loc.admin1 == "Virginia"
 
 
 def test_georgia_in_a_russia_story_is_the_country(parse, gazetteer) -> None:
     text = "Russia accused Georgia of provoking the clashes near Tskhinvali."
     (loc,) = _resolved(parse, gazetteer, text, "Georgia")
-    assert loc.country_code == "GEO" and loc.feature_class == "A" and loc.resolved_place == "Georgia"
+    assert (
+        loc.country_code == "GEO" and loc.feature_class == "A" and loc.resolved_place == "Georgia"
+    )
 
 
 @pytest.mark.parametrize("country", ["Egypt", "Lebanon", "Jordan", "Georgia", "Chad"])
@@ -79,12 +92,32 @@ def test_a_country_name_never_resolves_to_a_town(parse, gazetteer, country: str)
     ("text", "trigger", "place", "lat", "lon"),
     [
         ("Israeli troops carried out a raid on Jenin before dawn.", "raid", "Jenin", 32.46, 35.30),
-        ("The army ended its incursion into Jenin on Wednesday.", "incursion", "Jenin", 32.46, 35.30),
-        ("Heavy clashes in Khartoum killed dozens of civilians.", "clashes", "Khartoum", 15.55, 32.53),
-        ("Thousands joined a protest outside the embassy in Cairo.", "protest", "Cairo", 30.06, 31.25),
+        (
+            "The army ended its incursion into Jenin on Wednesday.",
+            "incursion",
+            "Jenin",
+            32.46,
+            35.30,
+        ),
+        (
+            "Heavy clashes in Khartoum killed dozens of civilians.",
+            "clashes",
+            "Khartoum",
+            15.55,
+            32.53,
+        ),
+        (
+            "Thousands joined a protest outside the embassy in Cairo.",
+            "protest",
+            "Cairo",
+            30.06,
+            31.25,
+        ),
     ],
 )
-def test_place_attached_to_trigger_is_exact(parse, gazetteer, text, trigger, place, lat, lon) -> None:
+def test_place_attached_to_trigger_is_exact(
+    parse, gazetteer, text, trigger, place, lat, lon
+) -> None:
     loc = _locate(parse, gazetteer, text, trigger)
     assert loc is not None and loc.resolution == "exact" and loc.extracted_place == place
     assert _km(loc.lat, loc.lon, lat, lon) < 10
@@ -99,7 +132,9 @@ def test_location_offsets_point_at_the_place_text(parse, gazetteer) -> None:
 def test_target_that_is_a_place_counts_as_exact(parse, gazetteer) -> None:
     doc = parse("Rebels shelled Kharkiv overnight, officials in Kyiv said.")
     target = _token(doc, "Kharkiv")
-    loc = DocumentPlaces.from_doc(doc, gazetteer).locate_event(_token(doc, "shelled"), arg_tokens=[target])
+    loc = DocumentPlaces.from_doc(doc, gazetteer).locate_event(
+        _token(doc, "shelled"), arg_tokens=[target]
+    )
     assert loc is not None and loc.resolution == "exact" and loc.country_code == "UKR"
     assert loc.extracted_place == "Kharkiv"
 
@@ -136,13 +171,17 @@ def test_only_nationality_words_give_country_resolution(parse, gazetteer) -> Non
 
 
 def test_unknown_attached_place_gives_location_without_coordinates(parse, gazetteer) -> None:
-    loc = _locate(parse, gazetteer, "Gunmen attacked a checkpoint in Tal Zamrin overnight.", "attacked")
+    loc = _locate(
+        parse, gazetteer, "Gunmen attacked a checkpoint in Tal Zamrin overnight.", "attacked"
+    )
     assert loc is not None and loc.extracted_place == "Tal Zamrin"
     assert loc.resolved_place is None and loc.lat is None and "not in the gazetteer" in loc.why
 
 
 def test_unknown_place_does_not_disturb_other_events(parse, gazetteer) -> None:
-    doc = parse("Gunmen attacked a checkpoint in Tal Zamrin. Hours later, clashes erupted in Khartoum.")
+    doc = parse(
+        "Gunmen attacked a checkpoint in Tal Zamrin. Hours later, clashes erupted in Khartoum."
+    )
     places = DocumentPlaces.from_doc(doc, gazetteer)
     loc = places.locate_event(_token(doc, "clashes"))
     assert loc is not None and loc.country_code == "SDN" and loc.resolution == "exact"
@@ -153,7 +192,9 @@ def test_no_place_anywhere_gives_none(parse, gazetteer) -> None:
 
 
 @pytest.mark.issue(5)
-def test_seed_article_incursion_is_in_jenin_and_meeting_in_egypt(parse, gazetteer, seed_article) -> None:
+def test_seed_article_incursion_is_in_jenin_and_meeting_in_egypt(
+    parse, gazetteer, seed_article
+) -> None:
     doc = parse(seed_article)
     places = DocumentPlaces.from_doc(doc, gazetteer)
     incursion = _token(doc, "incursion")

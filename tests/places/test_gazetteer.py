@@ -31,9 +31,17 @@ def test_gazetteer_has_small_towns_by_alternate_name(gazetteer: Gazetteer) -> No
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("West Bank", "PSE"), ("Gaza Strip", "PSE"), ("Darfur", "SDN"), ("Donbas", "UKR"), ("Crimea", "UKR")],
+    [
+        ("West Bank", "PSE"),
+        ("Gaza Strip", "PSE"),
+        ("Darfur", "SDN"),
+        ("Donbas", "UKR"),
+        ("Crimea", "UKR"),
+    ],
 )
-def test_gazetteer_knows_regions_of_its_own_list(gazetteer: Gazetteer, name: str, country: str) -> None:
+def test_gazetteer_knows_regions_of_its_own_list(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
     places = [m.place for m in gazetteer.lookup(name)]
     assert any(p.country_code == country and p.kind == "region" for p in places)
 
@@ -44,8 +52,13 @@ def test_gazetteer_knows_waters(gazetteer: Gazetteer, name: str) -> None:
     assert waters and waters[0].feature_class == "H" and waters[0].lat is not None
 
 
-@pytest.mark.parametrize(("name", "iso3"), [("U.S.", "USA"), ("Britain", "GBR"), ("Russia", "RUS"), ("Kosovo", "XKX"), ("Syria", "SYR")])
-def test_gazetteer_knows_country_names_and_aliases(gazetteer: Gazetteer, name: str, iso3: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("U.S.", "USA"), ("Britain", "GBR"), ("Russia", "RUS"), ("Kosovo", "XKX"), ("Syria", "SYR")],
+)
+def test_gazetteer_knows_country_names_and_aliases(
+    gazetteer: Gazetteer, name: str, iso3: str
+) -> None:
     countries = [m.place for m in gazetteer.lookup(name) if m.place.is_country]
     assert [c.country_code for c in countries] == [iso3]
 
@@ -65,13 +78,29 @@ def test_gazetteer_country_lookup_by_code(gazetteer: Gazetteer) -> None:
 
 
 def test_region_row_with_bad_feature_class_names_field_and_fix() -> None:
-    row = {"name": "Nowhere", "aliases": "", "lat": "1", "lon": "2", "country": "", "feature_class": "Q", "kind": "region"}
+    row = {
+        "name": "Nowhere",
+        "aliases": "",
+        "lat": "1",
+        "lon": "2",
+        "country": "",
+        "feature_class": "Q",
+        "kind": "region",
+    }
     with pytest.raises(DataFileError, match="unknown feature_class 'Q'.*use one of") as info:
         validate_region_row(row, path="regions.csv", line=7)
     assert info.value.line == 7
 
 
 def test_region_row_with_bad_coordinates_is_reported() -> None:
-    row = {"name": "Nowhere", "aliases": "", "lat": "north", "lon": "2", "country": "", "feature_class": "L", "kind": "region"}
+    row = {
+        "name": "Nowhere",
+        "aliases": "",
+        "lat": "north",
+        "lon": "2",
+        "country": "",
+        "feature_class": "L",
+        "kind": "region",
+    }
     with pytest.raises(DataFileError, match="decimal degrees"):
         validate_region_row(row, path="regions.csv", line=3)

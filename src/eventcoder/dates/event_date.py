@@ -25,8 +25,22 @@ _RELATIVE = re.compile(
     r"(?P<unit>days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a few": 3,
+    "several": 3,
+}
 _DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
 _PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -58,7 +72,11 @@ def resolve_event_date(sentence: Span, trigger: Token, published: dt.date) -> Ev
         words = _with_modifier(ent)
         parsed = parse_date_expression(words, published)
         if parsed is not None:
-            where = ("on the trigger's clause", "on a clause governing the trigger", "elsewhere in the sentence")[rank]
+            where = (
+                "on the trigger's clause",
+                "on a clause governing the trigger",
+                "elsewhere in the sentence",
+            )[rank]
             return EventDate(parsed.date, parsed.precision, words, f"{parsed.why}; date {where}")
     return EventDate(published, "day", None, "no date in the sentence; publication date")
 
@@ -102,7 +120,16 @@ def _with_modifier(ent: Span) -> str:
     doc = ent.doc
     start = ent.start
     if start >= 1 and doc[start - 1].lower_ in ("in", "of", "on") and start >= 2:
-        if doc[start - 2].lower_ in ("earlier", "later", "early", "late", "end", "beginning", "start", "middle"):
+        if doc[start - 2].lower_ in (
+            "earlier",
+            "later",
+            "early",
+            "late",
+            "end",
+            "beginning",
+            "start",
+            "middle",
+        ):
             start -= 2
     elif start >= 1 and doc[start - 1].lower_ in ("earlier", "early", "late", "later"):
         start -= 1
@@ -110,7 +137,7 @@ def _with_modifier(ent: Span) -> str:
 
 
 def _relative_to_event(ent: Span, trigger: Token, published: dt.date) -> EventDate | None:
-    """"a day after the meeting": an offset from another event."""
+    """ "a day after the meeting": an offset from another event."""
     match = _RELATIVE.match(ent.text)
     doc = ent.doc
     if match is None or ent.end >= len(doc) or doc[ent.end].lower_ not in ("after", "before"):
@@ -124,19 +151,33 @@ def _relative_to_event(ent: Span, trigger: Token, published: dt.date) -> EventDa
         {t.i for t in word.subtree if t.i > word.i}
         | {t.i for t in word.head.subtree if t.i > word.i and word.dep_ == "mark"}
     )
-    anchor = doc[anchor_tokens[0] : anchor_tokens[-1] + 1] if anchor_tokens else doc[word.i + 1 : word.i + 1]
+    anchor = (
+        doc[anchor_tokens[0] : anchor_tokens[-1] + 1]
+        if anchor_tokens
+        else doc[word.i + 1 : word.i + 1]
+    )
     phrase = doc[ent.start : anchor.end].text if len(anchor) else doc[ent.start : word.i + 1].text
     precision = _PRECISION[unit]
     if anchor.start <= trigger.i < anchor.end:
         # The trigger is the earlier event: counted back from the main clause, dated at publication.
         value = published - dt.timedelta(days=days)
-        return EventDate(value, precision, phrase, f"'{phrase}': counted back from the main event, dated at publication")
+        return EventDate(
+            value,
+            precision,
+            phrase,
+            f"'{phrase}': counted back from the main event, dated at publication",
+        )
     for inner in anchor.ents:
         if inner.label_ in _LABELS:
             parsed: ParsedDate | None = parse_date_expression(inner.text, published)
             if parsed is not None:
                 value = parsed.date + dt.timedelta(days=days)
-                return EventDate(value, precision, phrase, f"'{phrase}': counted from '{inner.text}' ({parsed.why})")
+                return EventDate(
+                    value,
+                    precision,
+                    phrase,
+                    f"'{phrase}': counted from '{inner.text}' ({parsed.why})",
+                )
     return EventDate(
         published,
         "day",

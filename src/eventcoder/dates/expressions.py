@@ -18,20 +18,57 @@ __all__ = ["ParsedDate", "parse_date_expression"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 _MONTH_ABBREVIATIONS = tuple(m[:3] for m in _MONTHS) + ("sept",)
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
-    "a couple of": 2, "couple of": 2,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "a few": 3,
+    "a couple of": 2,
+    "couple of": 2,
 }
-_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-          "months": "month", "year": "year", "years": "year"}
+_UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
 _PARTS_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
-_AGO = re.compile(r"^(?P<n>\d+|a couple of|a few|[a-z]+)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier|before)$")
-_WEEKDAY = re.compile(rf"^(?P<which>last|this|past|previous)?\s*(?P<day>{'|'.join(_WEEKDAYS)}){_PARTS_OF_DAY}$")
+_AGO = re.compile(
+    r"^(?P<n>\d+|a couple of|a few|[a-z]+)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier|before)$"
+)
+_WEEKDAY = re.compile(
+    rf"^(?P<which>last|this|past|previous)?\s*(?P<day>{'|'.join(_WEEKDAYS)}){_PARTS_OF_DAY}$"
+)
 _YEAR = re.compile(r"^(?P<year>1[89]\d\d|20\d\d)s?$")
 _SKIP = re.compile(
     r"^(?:\w+-(?:day|week|month|year|hour)s?(?:-old|-long)?|daily|weekly|monthly|annual|annually|"
@@ -78,7 +115,9 @@ def _rule(core: str, published: dt.date) -> ParsedDate | None:
     if re.fullmatch(rf"(?:today|tonight|this (?:morning|afternoon|evening)){_PARTS_OF_DAY}", core):
         return ParsedDate(published, "day", f"'{core}' is the publication day")
     if re.fullmatch(rf"(?:yesterday{_PARTS_OF_DAY}|last night)", core):
-        return ParsedDate(published - dt.timedelta(days=1), "day", f"'{core}' is the day before publication")
+        return ParsedDate(
+            published - dt.timedelta(days=1), "day", f"'{core}' is the day before publication"
+        )
     if core == "day before yesterday":
         return ParsedDate(published - dt.timedelta(days=2), "day", "two days before publication")
     match = _WEEKDAY.match(core)
@@ -88,7 +127,9 @@ def _rule(core: str, published: dt.date) -> ParsedDate | None:
         if match.group("which") in ("last", "past", "previous") and back == 0:
             back = 7
         return ParsedDate(
-            published - dt.timedelta(days=back), "day", f"'{core}': the most recent such day by publication"
+            published - dt.timedelta(days=back),
+            "day",
+            f"'{core}': the most recent such day by publication",
         )
     match = _AGO.match(core)
     if match:
@@ -99,23 +140,38 @@ def _rule(core: str, published: dt.date) -> ParsedDate | None:
         return _shift(published, -count, _UNITS[match.group("unit")], core)
     if core in ("weekend", "this weekend"):
         back = (published.weekday() - 5) % 7
-        return ParsedDate(published - dt.timedelta(days=back), "week", f"'{core}': the weekend by publication")
-    relative = re.fullmatch(r"(?P<which>last|this|past|previous|current)\s+(?P<unit>week|month|year|weekend)", core)
+        return ParsedDate(
+            published - dt.timedelta(days=back), "week", f"'{core}': the weekend by publication"
+        )
+    relative = re.fullmatch(
+        r"(?P<which>last|this|past|previous|current)\s+(?P<unit>week|month|year|weekend)", core
+    )
     if relative:
-        unit, offset = relative.group("unit"), 0 if relative.group("which") in ("this", "current") else -1
+        unit, offset = (
+            relative.group("unit"),
+            0 if relative.group("which") in ("this", "current") else -1,
+        )
         if unit == "weekend":
             back = (published.weekday() - 5) % 7 + (7 if offset and published.weekday() >= 5 else 0)
-            return ParsedDate(published - dt.timedelta(days=back), "week", f"'{core}': weekend by publication")
+            return ParsedDate(
+                published - dt.timedelta(days=back), "week", f"'{core}': weekend by publication"
+            )
         if unit == "week":
-            return ParsedDate(published + dt.timedelta(weeks=offset), "week", f"'{core}' counted from publication")
+            return ParsedDate(
+                published + dt.timedelta(weeks=offset), "week", f"'{core}' counted from publication"
+            )
         return _shift(published, offset, unit, core, start_of_period=True)
     match = _YEAR.match(core)
     if match:
-        return ParsedDate(dt.date(int(match.group("year")), 1, 1), "year", f"the year {match.group('year')}")
+        return ParsedDate(
+            dt.date(int(match.group("year")), 1, 1), "year", f"the year {match.group('year')}"
+        )
     return None
 
 
-def _shift(published: dt.date, count: int, unit: str, core: str, *, start_of_period: bool = False) -> ParsedDate:
+def _shift(
+    published: dt.date, count: int, unit: str, core: str, *, start_of_period: bool = False
+) -> ParsedDate:
     why = f"'{core}' counted from publication"
     if unit == "day":
         return ParsedDate(published + dt.timedelta(days=count), "day", why)
@@ -127,16 +183,24 @@ def _shift(published: dt.date, count: int, unit: str, core: str, *, start_of_per
         day = 1 if start_of_period else min(published.day, 28)
         return ParsedDate(dt.date(year, month + 1, day), "month", why)
     year = published.year + count
-    return ParsedDate(dt.date(year, 1, 1) if start_of_period else published.replace(year=year, day=min(published.day, 28)), "year", why)
+    return ParsedDate(
+        dt.date(year, 1, 1)
+        if start_of_period
+        else published.replace(year=year, day=min(published.day, 28)),
+        "year",
+        why,
+    )
 
 
 def _dateparser(core: str, published: dt.date) -> ParsedDate | None:
-    import dateparser
+    import dateparser  # type: ignore[import-untyped]
 
     words = set(re.findall(r"[a-z]+|\d+", core))
     has_month = bool(words & set(_MONTHS)) or bool(words & set(_MONTH_ABBREVIATIONS))
     numbers = [w for w in words if w.isdigit()]
-    has_day = any(len(n) <= 2 and 1 <= int(n) <= 31 for n in numbers) or bool(re.search(r"\d+(?:st|nd|rd|th)\b", core))
+    has_day = any(len(n) <= 2 and 1 <= int(n) <= 31 for n in numbers) or bool(
+        re.search(r"\d+(?:st|nd|rd|th)\b", core)
+    )
     has_year = any(len(n) == 4 for n in numbers)
     if not (has_month or has_year):
         return None  # dateparser reads too much into other phrases ("a day", "the weekend")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.errors import DataFileError
 from eventcoder.places.gazetteer import read_data_csv
@@ -55,7 +55,10 @@ def _lexicon() -> _Lexicon:
             )
         value = int(row["value"]) if row["value"] else None
         numbers[row["word"].lower()] = (value, row["approximate"] == "yes")
-    phrases = {tuple(row["phrase"].lower().split()) for _, row in read_data_csv("casualties", "approximators.csv")}
+    phrases = {
+        tuple(row["phrase"].lower().split())
+        for _, row in read_data_csv("casualties", "approximators.csv")
+    }
     return _Lexicon(roles, numbers, tuple(sorted(phrases, key=len, reverse=True)))
 
 
@@ -73,9 +76,14 @@ def extract_size(sentence: Span, trigger: Token) -> Size | None:
     Only triggers in the casualty word list (violent events, killings, arrests) get counts.
     """
     lexicon = _lexicon()
-    if lexicon.roles.get(trigger.lemma_.lower()) is None and lexicon.roles.get(trigger.lower_) is None:
+    if (
+        lexicon.roles.get(trigger.lemma_.lower()) is None
+        and lexicon.roles.get(trigger.lower_) is None
+    ):
         return None  # meetings, statements and appeals have no casualties
-    violent = [t for t in sentence if lexicon.roles.get(t.lemma_.lower()) == "violent" or t.i == trigger.i]
+    violent = [
+        t for t in sentence if lexicon.roles.get(t.lemma_.lower()) == "violent" or t.i == trigger.i
+    ]
     found: dict[str, _Count] = {}
     for token in sentence:
         role = _role(token, lexicon)
@@ -106,7 +114,9 @@ def _role(token: Token, lexicon: _Lexicon) -> str | None:
         return None
     if token.lemma_.lower() == "life" and not _is_loss_of_life(token):
         return None
-    if token.lemma_.lower() == "toll" and not any(c.lower_ in ("death", "casualty") for c in token.children):
+    if token.lemma_.lower() == "toll" and not any(
+        c.lower_ in ("death", "casualty") for c in token.children
+    ):
         return None
     return role
 
@@ -140,7 +150,9 @@ def _owner(word: Token, trigger: Token, lexicon: _Lexicon) -> Token | None:
     """The nearest violent event word that the parse puts over the casualty word, or its clause's subject."""
     clause = _clause(word)
     for token in [word, *word.ancestors]:
-        if token is not word and (token.i == trigger.i or lexicon.roles.get(token.lemma_.lower()) == "violent"):
+        if token is not word and (
+            token.i == trigger.i or lexicon.roles.get(token.lemma_.lower()) == "violent"
+        ):
             return token
         if token.i == clause.i:
             for child in token.children:
@@ -178,11 +190,15 @@ def _count_for(word: Token, lexicon: _Lexicon) -> _Count | None:
     if word.dep_ in ("acl", "amod", "oprd", "relcl", "appos") or word.pos_ == "ADJ":
         candidates.append(word.head)  # "100 others injured", "40 dead"
         if word.dep_ in ("oprd", "acomp", "ccomp", "xcomp"):
-            candidates.extend(c for c in word.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
+            candidates.extend(
+                c for c in word.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+            )
     for candidate in candidates:
         count = _number_of(candidate, lexicon)
         if count is not None:
-            return _Count(count.value, count.approximate, min(count.first, word.i), max(count.last, word.i))
+            return _Count(
+                count.value, count.approximate, min(count.first, word.i), max(count.last, word.i)
+            )
     return None
 
 
@@ -206,10 +222,24 @@ def _is_number(token: Token, lexicon: _Lexicon) -> bool:
 
 def _read_number(token: Token, lexicon: _Lexicon) -> _Count | None:
     doc = token.doc
-    parts = sorted([token, *(c for c in token.children if c.dep_ in ("compound", "nummod", "quantmod") and _is_number(c, lexicon))], key=lambda t: t.i)
+    parts = sorted(
+        [
+            token,
+            *(
+                c
+                for c in token.children
+                if c.dep_ in ("compound", "nummod", "quantmod") and _is_number(c, lexicon)
+            ),
+        ],
+        key=lambda t: t.i,
+    )
     first, last = parts[0].i, parts[-1].i
     # "a dozen", "tens of thousands"
-    if first >= 1 and doc[first - 1].lower_ in ("a", "an") and token.lower_ in ("dozen", "couple", "number", "few"):
+    if (
+        first >= 1
+        and doc[first - 1].lower_ in ("a", "an")
+        and token.lower_ in ("dozen", "couple", "number", "few")
+    ):
         first -= 1
     words = " ".join(doc[i].lower_ for i in range(first, last + 1))
     value, vague = _value(words, lexicon)
@@ -247,11 +277,11 @@ def _value(words: str, lexicon: _Lexicon) -> tuple[int | None, bool]:
     return total + current, False
 
 
-def _has_approximator(doc, first: int, lexicon: _Lexicon) -> bool:  # type: ignore[no-untyped-def]
+def _has_approximator(doc: Doc, first: int, lexicon: _Lexicon) -> bool:
     return _approximator_start(doc, first, lexicon) != first
 
 
-def _approximator_start(doc, first: int, lexicon: _Lexicon) -> int:  # type: ignore[no-untyped-def]
+def _approximator_start(doc: Doc, first: int, lexicon: _Lexicon) -> int:
     for phrase in lexicon.approximators:
         start = first - len(phrase)
         if start >= 0 and tuple(doc[i].lower_ for i in range(start, first)) == phrase:

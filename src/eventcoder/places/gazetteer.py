@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -75,7 +74,9 @@ def read_data_csv(package_dir: str, filename: str) -> Iterator[tuple[int, dict[s
             f"cannot read {filename}: {exc}. Reinstall eventcoder; the file ships with the package.",
             path=str(path),
         ) from exc
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")]
+    numbered = [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")
+    ]
     numbered = [(n, line) for n, line in numbered if line.strip()]
     if not numbered:
         raise DataFileError("the file has no header line", path=str(path))
@@ -91,50 +92,107 @@ def read_data_csv(package_dir: str, filename: str) -> Iterator[tuple[int, dict[s
         yield number, dict(zip(header, (value.strip() for value in row), strict=True))
 
 
-class Gazetteer:
-    """Names to places; build with :meth:`default` (cached) or :meth:`build`."""
+#: A place as stored: the Place fields in order.
+PlaceRow = tuple[
+    str, str, "str | None", "float | None", "float | None", str, "int | None", "str | None", int
+]
 
-    def __init__(self, entries: Iterable[tuple[str, Place, bool]]):
+
+class Gazetteer:
+    """Names to places; get the shared one with :meth:`default`, or :meth:`build` a new one.
+
+    Internally a name key maps to place numbers (``2 * row + primary``) and places are kept as plain
+    rows, turned into :class:`Place` records on first lookup; the form is cheap to save and load.
+    """
+
+    def __init__(self, rows: list[PlaceRow], index: dict[str, tuple[int, ...]]):
+        self._rows = rows
+        self._index = index
+        self._made: dict[int, Place] = {}
+        self._countries = {
+            row[2]: n for n, row in enumerate(rows) if row[1] == "country" and row[2] is not None
+        }
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[str, Place, bool]]) -> Gazetteer:
         """Index ``(name key, place, primary)`` entries; keys come from :func:`name_key`."""
-        index: dict[str, dict[int, NameMatch]] = defaultdict(dict)
-        countries: dict[str, Place] = {}
+        numbers: dict[int, int] = {}
+        alive: list[Place] = []  # keeps each place alive so that its id() is not reused
+        rows: list[PlaceRow] = []
+        index: dict[str, list[int]] = {}
         for key, place, primary in entries:
-            if key and id(place) not in index[key]:
-                index[key][id(place)] = NameMatch(place, primary)
-            if place.kind == "country" and place.country_code:
-                countries.setdefault(place.country_code, place)
-        self._index = {key: tuple(matches.values()) for key, matches in index.items() if matches}
-        self._countries = countries
+            if not key:
+                continue
+            number = numbers.get(id(place))
+            if number is None:
+                number = numbers[id(place)] = len(rows)
+                alive.append(place)
+                rows.append(
+                    (
+                        place.name,
+                        place.kind,
+                        place.country_code,
+                        place.lat,
+                        place.lon,
+                        place.feature_class,
+                        place.geonameid,
+                        place.admin1,
+                        place.population,
+                    )
+                )
+            found = index.get(key)
+            code = 2 * number + int(primary)
+            if found is None:
+                index[key] = [code]
+            elif not any(c // 2 == number for c in found):
+                found.append(code)
+        return cls(rows, {key: tuple(codes) for key, codes in index.items()})
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
     @cache
     def default(cls) -> Gazetteer:
-        """The shared gazetteer (built on first use, about a second)."""
-        return cls.build(min_city_population=5000)
+        """The shared gazetteer: GeoNames towns of 5,000 people or more, countries, subdivisions, regions.
+
+        The first build in a machine takes a few seconds and is saved under the user cache folder
+        (``$EVENTCODER_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventcoder`` or ``~/.cache/eventcoder``);
+        later processes load it in a fraction of that. An unwritable cache folder only costs time.
+        """
+        from eventcoder.places._cache import load_or_build
+
+        return load_or_build(min_city_population=5000)
 
     @classmethod
     def build(cls, *, min_city_population: int = 5000) -> Gazetteer:
-        """Build a gazetteer from the installed sources."""
+        """Build a gazetteer from the installed sources (no disk cache)."""
         from eventcoder.places._sources import gazetteer_entries
 
-        return cls(gazetteer_entries(min_city_population=min_city_population))
+        return cls.from_entries(gazetteer_entries(min_city_population=min_city_population))
 
     # -- lookups ------------------------------------------------------------------------------
+    def _place(self, number: int) -> Place:
+        place = self._made.get(number)
+        if place is None:
+            place = self._made[number] = Place(*self._rows[number])
+        return place
+
     def lookup(self, name: str) -> tuple[NameMatch, ...]:
         """All entries known under ``name`` (empty when unknown)."""
         key = cached_name_key(name)
-        found = self._index.get(key, ())
+        found = self._index.get(key)
         if not found and key.startswith("=") and len(key) > 3:
-            found = self._index.get(key[1:].lower(), ())  # "GAZA" in a dateline
-        return found
+            found = self._index.get(key[1:].lower())  # "GAZA" in a dateline
+        if not found:
+            return ()
+        return tuple(NameMatch(self._place(code // 2), bool(code % 2)) for code in found)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and bool(self.lookup(name))
 
     def country(self, iso3: str) -> Place | None:
         """The country entry for an ISO 3166 alpha-3 code."""
-        return self._countries.get(iso3.upper())
+        number = self._countries.get(iso3.upper())
+        return None if number is None else self._place(number)
 
     def __len__(self) -> int:
         return len(self._index)

@@ -105,7 +105,9 @@ def _strip_determiners(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _best_subspan(span: Span, gazetteer: Gazetteer, *, label: str, strong: bool) -> PlaceMention | None:
+def _best_subspan(
+    span: Span, gazetteer: Gazetteer, *, label: str, strong: bool
+) -> PlaceMention | None:
     """The longest run of words inside ``span`` that the gazetteer knows (leftmost on ties)."""
     words = _strip_determiners(span)
     if words is None:
@@ -137,7 +139,9 @@ def _rest_is_generic(words: Span, sub: Span) -> bool:
     return True
 
 
-def _mention(span: Span, matches: tuple[NameMatch, ...], *, label: str, strong: bool) -> PlaceMention:
+def _mention(
+    span: Span, matches: tuple[NameMatch, ...], *, label: str, strong: bool
+) -> PlaceMention:
     return PlaceMention(
         text=span.text,
         start=span.start_char,

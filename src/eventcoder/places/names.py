@@ -16,8 +16,25 @@ __all__ = ["cached_name_key", "is_latin_name", "name_key"]
 _APOSTROPHES = str.maketrans({c: "" for c in "'’‘`ʻʼʿʾ\""})
 # Latin letters that do not decompose into a base letter and a mark.
 _LETTERS = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-     "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H", "ð": "d"}
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "ı": "i",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "þ": "th",
+        "Þ": "Th",
+        "ħ": "h",
+        "Ħ": "H",
+        "ð": "d",
+    }
 )
 _SEPARATORS = re.compile(r"[\s\-–—_/]+")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
