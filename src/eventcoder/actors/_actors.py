@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from spacy.tokens import Span
 
@@ -93,14 +94,35 @@ def country_actor(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Nationality:
+    """What a nationality word contributes to a group actor: code prefix, country, name."""
+
+    code: str
+    country: str | None
+    name: str
+
+    @classmethod
+    def of(cls, ref: CountryEntry | ActorEntry) -> Nationality:
+        if isinstance(ref, CountryEntry):
+            return cls(ref.iso3, ref.iso3, ref.name)
+        return cls(ref.code or "", ref.country, ref.name)
+
+
+def is_nationality_entry(entry: ActorEntry) -> bool:
+    """An imported dictionary entry that names a country-like actor ("GONDOR [GON]")."""
+    return entry.imported and entry.code is not None and len(entry.code) == 3 and not entry.roles
+
+
 def sector_actor(
-    noun: SectorNoun, country: CountryEntry | None, text: str, start: int, end: int, *, why: str
+    noun: SectorNoun, nat: Nationality | None, text: str, start: int, end: int, *, why: str
 ) -> Actor:
-    """Country (optional) + sector noun -> a group actor, resolution "sector-noun"."""
-    iso3 = country.iso3 if country else None
+    """Nationality (optional) + sector noun -> a group actor, resolution "sector-noun"."""
+    iso3 = nat.country if nat else None
+    prefix = nat.code if nat else None
     sectors = noun.sectors
-    code = "".join(sectors) + (iso3 or "") if noun.prefix else build_code(iso3, sectors)
-    name = f"{country.name} {noun.phrase}" if country else noun.phrase
+    code = "".join(sectors) + (prefix or "") if noun.prefix else build_code(prefix, sectors)
+    name = f"{nat.name} {noun.phrase}" if nat else noun.phrase
     return Actor(
         name=name,
         text=text,

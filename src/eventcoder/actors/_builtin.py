@@ -169,7 +169,9 @@ def _read_countries(node: Traversable) -> list[CountryEntry]:
                 value = getattr(country, attr, None)
                 if value and "," not in value:
                     names.append(value)
-        names += split(row.get("aliases"))
+        aliases = split(row.get("aliases"))
+        canonical = [a[1:] for a in aliases if a.startswith("!")]
+        names = canonical + names + [a for a in aliases if not a.startswith("!")]
         official = getattr(country, "official_name", None) if country is not None else None
         if official and "," not in official:
             names.append(official.removeprefix("the "))

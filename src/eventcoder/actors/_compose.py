@@ -141,7 +141,7 @@ def _title_person(
 def _nationality_sector(doc: Doc, atoms: list[Atom], i: int) -> tuple[list[ActorMention], int] | None:
     """Nationality + sector noun ("Israeli occupation forces", "Israel's government"), then
     conjuncts that share the nationality ("... and settlers")."""
-    nat = atoms[i].first("country", "demonym")
+    nat = _nationality(atoms[i])
     if nat is None or i + 1 >= len(atoms):
         return None
     nxt = atoms[i + 1]
@@ -150,12 +150,12 @@ def _nationality_sector(doc: Doc, atoms: list[Atom], i: int) -> tuple[list[Actor
         return None
     if not _is_head(doc, nxt):
         return None
-    country = nat.ref
-    assert isinstance(country, CountryEntry) and isinstance(noun_cand.ref, SectorNoun)
+    assert isinstance(noun_cand.ref, SectorNoun)
+    country = nat
     span = doc[atoms[i].start : nxt.end]
     noun_text = doc[nxt.start : nxt.end].text
     sectors = "/".join(noun_cand.ref.sectors) or "a group without sector"
-    why = f"'{doc[atoms[i].start:atoms[i].end].text}' ({country.iso3}) + sector noun '{noun_text}' ({sectors})"
+    why = f"'{doc[atoms[i].start:atoms[i].end].text}' ({country.code}) + sector noun '{noun_text}' ({sectors})"
     actor = _actors.sector_actor(noun_cand.ref, country, span.text, span.start_char, span.end_char, why=why)
     out = [ActorMention(span.start, span.end, doc[nxt.start : nxt.end].root.i, actor, "group")]
     k = i + 2
@@ -169,7 +169,7 @@ def _nationality_sector(doc: Doc, atoms: list[Atom], i: int) -> tuple[list[Actor
         part = doc[conj.start : conj.end]
         why = (
             f"sector noun '{part.text}' ({'/'.join(cand.ref.sectors) or 'no sector'}) shares the "
-            f"nationality of '{span.text}' ({country.iso3})"
+            f"nationality of '{span.text}' ({country.code})"
         )
         shared = _actors.sector_actor(cand.ref, country, part.text, part.start_char, part.end_char, why=why)
         out.append(ActorMention(conj.start, conj.end, part.root.i, shared, "group"))
@@ -205,6 +205,19 @@ def _single(doc: Doc, atom: Atom, when: dt.date | None) -> ActorMention | None:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _nationality(atom: Atom) -> _actors.Nationality | None:
+    """A country, demonym or country-like dictionary entry that can modify a sector noun."""
+    for c in atom.cands:
+        if c.kind in ("country", "demonym"):
+            assert isinstance(c.ref, CountryEntry)
+            return _actors.Nationality.of(c.ref)
+        if c.kind == "entry" and isinstance(c.ref, ActorEntry) and _actors.is_nationality_entry(c.ref):
+            return _actors.Nationality.of(c.ref)
+        if c.kind == "entry":
+            return None
+    return None
+
+
 def _mention_kind(cand: Cand) -> str:
     if cand.kind == "entry":
         assert isinstance(cand.ref, ActorEntry)

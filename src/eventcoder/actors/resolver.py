@@ -126,7 +126,7 @@ class ActorResolver:
             span = _trim(ent)
             if span is None or any(taken[span.start : span.end]):
                 continue
-            hit = place_index().get(span.text.lower()) if ent.label_ in _PLACE_LABELS else None
+            hit = place_index().get(span.text.lower()) if _may_be_place(ent.label_, span) else None
             if hit is not None:
                 actor = _actors.place(span, hit)
                 kind = "place"
@@ -155,7 +155,24 @@ def _fits(cand: Cand, span: Span) -> bool:
         return False
     if cand.kind == "sector" and span[-1].pos_ not in _NOUN_POS:
         return False  # "general" in "general secretaries"
+    if cand.kind == "entry" and span[0].ent_type_ == "PERSON" and _inside_longer_entity(span):
+        return False  # "Haddad" in "Tariq Haddad Mansouri" is someone else
     return True
+
+
+def _inside_longer_entity(span: Span) -> bool:
+    doc = span.doc
+    starts_inside = span[0].ent_iob_ == "I"
+    continues = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
+    return starts_inside or continues
+
+
+def _may_be_place(label: str, span: Span) -> bool:
+    """GPE/LOC entities, and one-word names the small model mislabels as people or
+    organisations when they are the object of a verb or preposition ("raided Jenin")."""
+    if label in _PLACE_LABELS:
+        return True
+    return label in ("PERSON", "ORG") and len(span) == 1 and span[0].dep_ in ("dobj", "pobj")
 
 
 def _trim(span: Span) -> Span | None:

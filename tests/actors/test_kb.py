@@ -1,0 +1,80 @@
+"""The built-in actor knowledge base: entries, dated roles, countries, sector nouns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.actors import load_actor_kb
+from eventcoder.errors import ActorKBError
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_actor_kb()
+
+
+def test_kb_builtin_is_loaded_once(kb) -> None:
+    assert load_actor_kb() is kb
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "code"),
+    [
+        ("hamas", "PSEREBHMS"),
+        ("palestinian-islamic-jihad", "PSEREBPIJ"),
+        ("palestinian-authority", "PSEGOV"),
+        ("mena", "EGYMED"),
+        ("idf", "ISRMIL"),
+        ("arab-league", "IGOARL"),
+    ],
+)
+def test_kb_organisation_codes(kb, entry_id: str, code: str) -> None:
+    assert kb.entry(entry_id).code == code
+
+
+@pytest.mark.parametrize(
+    ("when", "code"),
+    [
+        (dt.date(1997, 1, 1), "ISRGOV"),  # first term
+        (dt.date(2001, 1, 1), "ISRPTY"),  # between offices: default
+        (dt.date(2022, 1, 1), "ISROPP"),  # opposition leader
+        (dt.date(2023, 7, 30), "ISRGOV"),  # third term
+    ],
+)
+def test_kb_role_is_chosen_by_date(kb, when: dt.date, code: str) -> None:
+    assert kb.entry("benjamin-netanyahu").role_on(when).code == code
+
+
+def test_kb_role_ends_on_its_end_date(kb) -> None:
+    assad = kb.entry("bashar-al-assad")
+    assert assad.role_on(dt.date(2024, 12, 8)).code == "SYRGOV"
+    assert assad.role_on(dt.date(2025, 1, 1)).code == "SYRELI"
+
+
+def test_kb_person_role_in_an_organisation_takes_its_code(kb) -> None:
+    role = kb.entry("mohammed-al-hindi").role_on(dt.date(2023, 7, 30))
+    assert role.code == "PSEREBPIJ"
+    assert "Deputy Secretary-General" in role.title
+
+
+def test_kb_countries_cover_iso_and_demonyms(kb) -> None:
+    assert len(kb.countries) >= 249
+    egypt = kb.country("EGY")
+    assert "Egyptian" in egypt.demonyms and "Egyptians" in egypt.people
+    assert ("Cairo", ("GOV",)) in egypt.seats
+    assert kb.country("MMR").names[:2] == ("Myanmar", "Burma")
+    assert "US" in kb.country("USA").acronyms
+
+
+def test_kb_sector_nouns_include_plurals(kb) -> None:
+    phrases = {(n.phrase, n.sectors) for n in kb.sector_nouns}
+    assert ("soldiers", ("MIL",)) in phrases
+    assert ("settlers", ("CVL",)) in phrases
+    assert ("policemen", ("COP",)) in phrases
+
+
+def test_kb_missing_dictionary_path_is_an_error(tmp_path) -> None:
+    with pytest.raises(ActorKBError, match="does not exist"):
+        load_actor_kb(extra_dictionaries=[tmp_path / "nope.actors"])

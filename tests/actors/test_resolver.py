@@ -1,0 +1,138 @@
+"""The resolver on hand-written sentences: names, sector nouns, titles, places, coreference."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date(2023, 7, 30)
+
+
+def _by_text(found):
+    return {m.actor.text: m for m in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code", "resolution"),
+    [
+        ("Egyptian police arrested two activists on Sunday.", "Egyptian police", "EGYCOP", "sector-noun"),
+        ("Israel's government approved the plan late on Monday.", "Israel's government", "ISRGOV", "sector-noun"),
+        ("Sudanese paramilitaries stormed the market.", "Sudanese paramilitaries", "SDNPRM", "sector-noun"),
+        ("Turkish troops left the base before dawn.", "Turkish troops", "TURMIL", "sector-noun"),
+        ("Officials said US soldiers were unhurt.", "US soldiers", "USAMIL", "sector-noun"),
+        ("Moscow rejected the proposal.", "Moscow", "RUSGOV", "alias"),
+        ("A spokesman for the Kremlin declined to comment.", "the Kremlin", "RUSGOV", "alias"),
+        ("The PA condemned the raid.", "PA", "PSEGOV", "alias"),
+        ("Officials in Burma denied the report.", "Burma", "MMR", "alias"),
+        ("Hezbollah fired rockets overnight.", "Hezbollah", "LBNREBHEZ", "exact"),
+        ("Fighters loyal to ISIS withdrew from the village.", "ISIS", "IMGREBISL", "alias"),
+    ],
+)
+def test_resolver_codes_phrase(mentions, text, surface, code, resolution) -> None:
+    found = _by_text(mentions(text, D))
+    assert surface in found, f"{surface!r} not among {sorted(found)}"
+    assert found[surface].actor.cameo_code == code
+    assert found[surface].actor.resolution == resolution
+
+
+def test_resolver_country_name_is_country_code_alone(mentions) -> None:
+    found = _by_text(mentions("Jordan closed its border crossing.", D))
+    actor = found["Jordan"].actor
+    assert (actor.country, actor.sectors, actor.cameo_code) == ("JOR", (), "JOR")
+    assert found["Jordan"].kind == "country"
+
+
+def test_resolver_conjunct_shares_nationality(mentions) -> None:
+    found = _by_text(mentions("Israeli soldiers and settlers entered the village.", D))
+    assert found["Israeli soldiers"].actor.cameo_code == "ISRMIL"
+    assert found["settlers"].actor.cameo_code == "ISRCVL"
+    assert "shares the nationality" in found["settlers"].actor.why
+
+
+def test_resolver_title_and_person_use_role_on_date(mentions) -> None:
+    text = "Palestinian President Mahmoud Abbas met King Abdullah II in Amman."
+    found = _by_text(mentions(text, D))
+    abbas = found["Palestinian President Mahmoud Abbas"].actor
+    assert (abbas.cameo_code, abbas.resolution, abbas.name) == ("PSEGOV", "title", "Mahmoud Abbas")
+    assert "2023-07-30" in abbas.why
+    assert found["King Abdullah II"].actor.cameo_code == "JORGOV"
+    assert found["Amman"].actor.resolution == "place"
+
+
+@pytest.mark.parametrize(("when", "code"), [(dt.date(2022, 3, 1), "ISROPP"), (dt.date(2023, 3, 1), "ISRGOV")])
+def test_resolver_person_role_depends_on_date(mentions, when, code) -> None:
+    found = _by_text(mentions("Netanyahu criticised the ruling.", when))
+    assert found["Netanyahu"].actor.cameo_code == code
+
+
+def test_resolver_title_with_unknown_person_uses_title_and_nationality(mentions) -> None:
+    found = mentions("Egyptian Foreign Minister Karim Zoltanides arrived in Rome.", D)
+    person = [m for m in found if "Zoltanides" in m.actor.text]
+    assert person, [m.actor.text for m in found]
+    assert person[0].actor.cameo_code == "EGYGOV"
+    assert person[0].actor.resolution == "title"
+
+
+def test_resolver_capital_after_preposition_is_a_place(mentions) -> None:
+    found = _by_text(mentions("Delegates gathered in Cairo on Tuesday.", D))
+    assert found["Cairo"].actor.resolution == "place"
+    assert found["Cairo"].actor.country == "EGY"
+
+
+def test_resolver_demonym_with_people_noun_is_civilians(mentions) -> None:
+    found = _by_text(mentions("The strike cost many Yemeni lives.", D))
+    assert found["Yemeni lives"].actor.cameo_code == "YEMCVL"
+
+
+def test_resolver_coreference_points_to_antecedent(mentions) -> None:
+    text = "Hezbollah rejected the offer on Friday. The movement said it would not negotiate."
+    found = _by_text(mentions(text, D))
+    coref = found["The movement"].actor
+    assert coref.resolution == "coreference"
+    assert coref.cameo_code == "LBNREBHEZ"
+    assert "Hezbollah (sentence 1)" in coref.why
+
+
+def test_resolver_coreference_without_antecedent_makes_no_mention(mentions) -> None:
+    found = _by_text(mentions("The movement said it would not negotiate.", D))
+    assert "The movement" not in found
+
+
+def test_resolver_unknown_person_is_unresolved(mentions) -> None:
+    found = mentions("Tariq Haddad Mansouri spoke to reporters outside the court.", D)
+    person = [m for m in found if "Mansouri" in m.actor.text]
+    assert person and person[0].actor.resolution == "unresolved"
+    assert person[0].actor.country is None
+
+
+def test_resolver_lowercase_words_are_not_names(mentions) -> None:
+    found = _by_text(mentions("Tell us whether the turkey was good.", D))
+    assert not any(m.actor.country in ("USA", "TUR") for m in found.values())
+
+
+def test_resolver_mentions_are_sorted_disjoint_with_offsets(nlp, resolver) -> None:
+    text = (
+        "Israeli occupation forces raided Jenin on Monday. Hamas and the PFLP condemned the raid, "
+        "and they called on the Arab League to act. Egypt's state-owned news agency MENA said Cairo "
+        "would host talks."
+    )
+    doc = nlp(text)
+    found = resolver.find_mentions(doc, when=D)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+    for m in found:
+        assert doc.text[m.actor.start : m.actor.end] == m.actor.text
+        assert m.start <= m.head < m.end
+    codes = {m.actor.text: m.actor.cameo_code for m in found}
+    assert codes["Israeli occupation forces"] == "ISRMIL"
+    assert codes["Jenin"] == "PSE"
+    assert codes["MENA"] == "EGYMED"
+    assert codes["Arab League"] == "IGOARL"
+
+
+def test_resolver_lookup_returns_actors_and_empty_for_unknown(resolver) -> None:
+    actors = resolver.lookup("Abu Mazen", when=D)
+    assert actors[0].name == "Mahmoud Abbas" and actors[0].cameo_code == "PSEGOV"
+    assert resolver.lookup("Qwertyuiop Zxcv", when=D) == []
