@@ -91,9 +91,7 @@ class EventExtractor:
             if self._suppressed(match, verb_heads):
                 continue
             sources, src_how = self.sources(match, index)
-            targets, tgt_how = self.targets(match, index)
-            src_ids = {id(s.actor) for s in sources}
-            targets = [t for t in targets if id(t.actor) not in src_ids and t.start not in {s.start for s in sources}]
+            targets, tgt_how = self.targets(match, index, exclude=sources)
             if not sources and not targets:
                 continue
             if match.entry.requires_target and not targets:
@@ -250,7 +248,14 @@ class EventExtractor:
                 return found, how + f" of '{head.head.text}'"
         return [], ""
 
-    def targets(self, match: TriggerMatch, index: MentionIndex) -> tuple[list[ActorMention], str]:
+    def targets(
+        self, match: TriggerMatch, index: MentionIndex, *, exclude: Sequence[ActorMention] = ()
+    ) -> tuple[list[ActorMention], str]:
+        """The target actors and how they were found; actors in ``exclude`` (the sources) are skipped."""
+        found, how = self._targets(match, _Excluding(index, exclude))
+        return found, how
+
+    def _targets(self, match: TriggerMatch, index: MentionIndex) -> tuple[list[ActorMention], str]:
         tok = match.token
         entry = match.entry
         carriers = [tok]
@@ -346,6 +351,20 @@ class EventExtractor:
             if node.lemma_.lower() in lex.speech_verbs:
                 return "reported"
         return "asserted"
+
+
+class _Excluding(MentionIndex):
+    """A mention index that hides the given mentions and any mention of the same actor."""
+
+    def __init__(self, base: MentionIndex, hidden: Sequence[ActorMention]):
+        self.by_token = base.by_token
+        self._hidden = list(hidden)
+
+    def at(self, token: Token) -> ActorMention | None:
+        m = self.by_token.get(token.i)
+        if m is None or any(_same_actor(m, h) for h in self._hidden):
+            return None
+        return m
 
 
 def _prep_objects(prep: Token) -> list[Token]:
