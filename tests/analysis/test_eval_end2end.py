@@ -44,7 +44,8 @@ def _coder() -> FakeCoder:
                     target=actor(code="FRE"),
                 )
             ],
-            E4: [event("PROTEST", source=actor("RUR"))],
+            # a fanned-out group that matches nothing is one false positive
+            E4: [event("PROTEST", source=actor("RUR")), event("PROTEST", source=actor("FRE"))],
         }
     )
 

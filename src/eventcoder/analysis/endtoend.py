@@ -10,9 +10,10 @@ actors first). A match at level
   predicted null target, or a predicted target that is another member of a compound gold source
   (reciprocal events such as "Hungary and Romania agreed").
 
-A compound gold event counts once: predicted events sharing a trigger and a type form a group, and
-unmatched members of a group with a matched member are not false positives. Gold sentences with no
-events make every predicted event there a false positive.
+A compound gold event counts once: predicted events sharing a trigger and a type form a group;
+unmatched members of a group with a matched member are not false positives, and a group with no
+match is one false positive. Gold sentences with no events make every predicted group there a
+false positive.
 """
 
 from __future__ import annotations
@@ -133,12 +134,15 @@ def match_sentence(preds: Sequence[Event], golds: Sequence[GoldEvent], level: st
         used_p.add(pi)
         used_g.add(gi)
         pairs.append((pi, gi))
-    matched_groups = {_group(preds[pi]) for pi in used_p}
-    fps = tuple(
-        pi
-        for pi in range(len(preds))
-        if pi not in used_p and _group(preds[pi]) not in matched_groups
-    )
+    seen_groups = {_group(preds[pi]) for pi in used_p}
+    fps_list = []
+    for pi in range(len(preds)):
+        group = _group(preds[pi])
+        if pi in used_p or group in seen_groups:
+            continue
+        seen_groups.add(group)  # an unmatched group is one false positive
+        fps_list.append(pi)
+    fps = tuple(fps_list)
     missed = tuple(gi for gi in range(len(golds)) if gi not in used_g)
     return SentenceMatch(tuple(sorted(pairs)), fps, missed)
 

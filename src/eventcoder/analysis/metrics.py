@@ -103,7 +103,9 @@ class Confusion:
         self.cells[(gold, predicted)] += 1
         if gold != predicted and example is not None:
             kept = self.examples[(gold, predicted)]
-            if len(kept) < self.max_examples:
+            if len(kept) < self.max_examples and all(
+                k.get("id") != example.get("id") for k in kept
+            ):
                 kept.append(example)
 
     def labels(self) -> list[str]:

@@ -28,7 +28,8 @@ Scoring rules:
     type+source, type+source+target (countries: ISO3 after mapping old CAMEO/COW
     codes; a compound source "USA;JOR" matches any member; a null target matches
     a null target or another member of the compound source). Predicted events
-    sharing trigger and type count once.
+    sharing trigger and type are one group (one
+    true or false positive).
   * Actor match: among type-matched events, share with the right source/target
     country and sector.
   * Penta: class of the best event's CAMEO root; no event or a statement = 0.
