@@ -22,7 +22,9 @@ _CODES = {"attacked": ("ASSAULT", "190", "19", 4, -10.0), "met": ("CONSULT", "04
 
 
 def _actor(text: str, start: int) -> Actor:
-    return Actor(name=text, text=text, start=start, end=start + len(text), country=None, sectors=("GOV",))
+    return Actor(
+        name=text, text=text, start=start, end=start + len(text), country=None, sectors=("GOV",)
+    )
 
 
 class FakeCoder:
@@ -70,7 +72,9 @@ class FakeCoder:
                         context=("fake",),
                     )
                 )
-            yield CodingResult(article=article, events=events, n_sentences=max(article.text.count("."), 1))
+            yield CodingResult(
+                article=article, events=events, n_sentences=max(article.text.count("."), 1)
+            )
 
 
 _NAMES = ("Israel", "Gaza", "Russia", "Ukraine", "France", "Mali", "Egypt", "Sudan")
@@ -83,8 +87,15 @@ def write_corpus(folder: Path, *, n_articles: int = 40) -> Path:
     with (folder / "feed.jsonl").open("w", encoding="utf-8") as fh:
         for i in range(n_articles):
             a, b = _NAMES[i % len(_NAMES)], _NAMES[(i * 3 + 1) % len(_NAMES)]
-            text = f"{a} attacked {b}. Later {b} met {a} in the capital." if i % 3 else "Markets were calm today."
-            fh.write(json.dumps({"id": f"feed-{i}", "text": text, "published": _DATES[i % len(_DATES)]}) + "\n")
+            text = (
+                f"{a} attacked {b}. Later {b} met {a} in the capital."
+                if i % 3
+                else "Markets were calm today."
+            )
+            fh.write(
+                json.dumps({"id": f"feed-{i}", "text": text, "published": _DATES[i % len(_DATES)]})
+                + "\n"
+            )
     (folder / "report.txt").write_text("Egypt met Sudan. Talks went on.", encoding="utf-8")
     (folder / "quiet.txt").write_text("Nothing to report.", encoding="utf-8")
     (folder / "wire.csv").write_text(
@@ -105,3 +116,14 @@ def read_output(out: Path) -> tuple[list[tuple[object, ...]], list[tuple[object,
     finally:
         con.close()
     return events, articles
+
+
+#: A real Coder a test lends to the batch runner (see ``shared_coder``).
+SHARED_CODER: object | None = None
+
+
+def shared_coder(*, dictionaries: Iterable[str] = ()) -> object:
+    """Coder factory that returns the test session's loaded Coder (in-process runs only)."""
+    if SHARED_CODER is None:
+        raise RuntimeError("set scale_fakes.SHARED_CODER first")
+    return SHARED_CODER

@@ -28,8 +28,21 @@ def _env(delay: float) -> dict[str, str]:
 
 
 def _args(corpus: Path, out: Path) -> list[str]:
-    return [sys.executable, "-c", LAUNCH, str(corpus), "--out", str(out), "--workers", "2",
-            "--chunk-size", str(CHUNK), "--coder-factory", FAKE, "--quiet"]
+    return [
+        sys.executable,
+        "-c",
+        LAUNCH,
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+        "--chunk-size",
+        str(CHUNK),
+        "--coder-factory",
+        FAKE,
+        "--quiet",
+    ]
 
 
 def _children(pid: int) -> list[int]:
@@ -61,14 +74,18 @@ def test_run_killed_by_sigkill_resumes_to_the_output_of_a_clean_run(tmp_path: Pa
     out = tmp_path / "out"
     parts = out / "articles.parquet"
 
-    proc = subprocess.Popen(_args(corpus, out), env=_env(0.05), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _args(corpus, out), env=_env(0.05), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if parts.is_dir() and len(list(parts.glob("part-*.parquet"))) >= 3:
             break
         time.sleep(0.02)
     workers = _children(proc.pid)
-    assert proc.poll() is None, "the run ended before it could be killed: " + proc.stderr.read().decode()[-2000:]
+    assert proc.poll() is None, (
+        "the run ended before it could be killed: " + proc.stderr.read().decode()[-2000:]
+    )
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     proc.stdout.close()
@@ -82,7 +99,9 @@ def test_run_killed_by_sigkill_resumes_to_the_output_of_a_clean_run(tmp_path: Pa
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers), "worker processes outlived the killed run"
 
-    rerun = subprocess.run(_args(corpus, out), env=_env(0), capture_output=True, text=True, timeout=120)
+    rerun = subprocess.run(
+        _args(corpus, out), env=_env(0), capture_output=True, text=True, timeout=120
+    )
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert "already done" in rerun.stderr
 

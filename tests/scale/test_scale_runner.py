@@ -27,7 +27,9 @@ def corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "corpus")
 
 
-def test_run_batch_codes_every_article_into_parquet_and_duckdb(corpus: Path, tmp_path: Path) -> None:
+def test_run_batch_codes_every_article_into_parquet_and_duckdb(
+    corpus: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     summary = _run([corpus], out)
     assert summary.articles == 40 + 2 + 2
@@ -64,7 +66,9 @@ def test_run_batch_accounts_for_every_bad_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     summary = _run([corpus], out)
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
-    kinds = {Path(e["path"]).name + ("" if e["path"] == e["id"] else "+line"): e["kind"] for e in errors}
+    kinds = {
+        Path(e["path"]).name + ("" if e["path"] == e["id"] else "+line"): e["kind"] for e in errors
+    }
     assert kinds == {
         "binary.txt": "binary",
         "empty.txt": "empty",
@@ -74,7 +78,13 @@ def test_run_batch_accounts_for_every_bad_input(tmp_path: Path) -> None:
     }
     assert all(e["status"] == "rejected" and e["error"] for e in errors)
     assert summary.rejected == 5
-    assert summary.rejected_by_kind == {"bad-json": 1, "binary": 1, "empty": 1, "not-utf8": 1, "too-large": 1}
+    assert summary.rejected_by_kind == {
+        "bad-json": 1,
+        "binary": 1,
+        "empty": 1,
+        "not-utf8": 1,
+        "too-large": 1,
+    }
     assert summary.coded + summary.no_event == 6 + 2 + 2
     _, articles = read_output(out)
     assert len(articles) == summary.articles == 6 + 2 + 2 + 5
@@ -87,7 +97,11 @@ def test_run_batch_records_a_coder_error_and_codes_the_rest(tmp_path: Path) -> N
     assert summary.failed == 1
     assert summary.coded + summary.no_event == 6 + 2 + 2
     error = json.loads((tmp_path / "out" / "errors.jsonl").read_text())
-    assert error["status"] == "failed" and error["id"] == "bomb" and "fake coder cannot code" in error["error"]
+    assert (
+        error["status"] == "failed"
+        and error["id"] == "bomb"
+        and "fake coder cannot code" in error["error"]
+    )
 
 
 def test_run_batch_fail_fast_stops_at_a_bad_input(tmp_path: Path) -> None:
@@ -130,7 +144,9 @@ def test_run_batch_resumes_after_a_crash_with_the_same_output(corpus: Path, tmp_
     assert read_output(out) == read_output(clean)
 
 
-def test_run_batch_rerun_of_a_finished_run_codes_nothing_again(corpus: Path, tmp_path: Path) -> None:
+def test_run_batch_rerun_of_a_finished_run_codes_nothing_again(
+    corpus: Path, tmp_path: Path
+) -> None:
     first = _run([corpus], tmp_path / "out")
     before = read_output(tmp_path / "out")
     again = _run([corpus], tmp_path / "out")
@@ -159,3 +175,11 @@ def test_make_engine_lists_the_engines_for_an_unknown_name() -> None:
 def test_local_engine_refuses_a_scheduler() -> None:
     with pytest.raises(ConfigError, match="--engine dask"):
         make_engine("local", scheduler="tcp://10.0.0.1:8786")
+
+
+def test_run_batch_cuts_a_small_input_into_chunks_for_every_worker(
+    corpus: Path, tmp_path: Path
+) -> None:
+    summary = run_batch([str(corpus)], tmp_path / "out", coder_factory=FAKE)
+    assert summary.articles == 44
+    assert summary.chunks == 5  # chunks of at least 10 articles, so two workers both get work

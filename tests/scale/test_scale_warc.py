@@ -27,7 +27,11 @@ PAGE = """<html><head><title>Talks resume</title>
 def _record(writer: WARCWriter, uri: str, body: bytes, content_type: str, date: str) -> None:
     http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
     record = writer.create_warc_record(
-        uri, "response", payload=BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": date}
+        uri,
+        "response",
+        payload=BytesIO(body),
+        http_headers=http,
+        warc_headers_dict={"WARC-Date": date},
     )
     writer.write_record(record)
 
@@ -36,10 +40,34 @@ def _write_warc(path: Path) -> None:
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         meta = '<meta property="article:published_time" content="2024-03-14T08:00:00Z">'
-        _record(writer, "https://example.org/a", PAGE.format(meta=meta).encode(), "text/html; charset=utf-8", "2024-03-20T10:00:00Z")
-        _record(writer, "https://example.org/logo.png", b"\x89PNG\r\n", "image/png", "2024-03-20T10:00:01Z")
-        _record(writer, "https://example.org/b", PAGE.format(meta="").encode(), "text/html", "2024-03-21T10:00:00Z")
-        _record(writer, "https://example.org/c", b"<html><body></body></html>", "text/html", "2024-03-21T10:00:02Z")
+        _record(
+            writer,
+            "https://example.org/a",
+            PAGE.format(meta=meta).encode(),
+            "text/html; charset=utf-8",
+            "2024-03-20T10:00:00Z",
+        )
+        _record(
+            writer,
+            "https://example.org/logo.png",
+            b"\x89PNG\r\n",
+            "image/png",
+            "2024-03-20T10:00:01Z",
+        )
+        _record(
+            writer,
+            "https://example.org/b",
+            PAGE.format(meta="").encode(),
+            "text/html",
+            "2024-03-21T10:00:00Z",
+        )
+        _record(
+            writer,
+            "https://example.org/c",
+            b"<html><body></body></html>",
+            "text/html",
+            "2024-03-21T10:00:02Z",
+        )
 
 
 def test_read_warc_reads_each_html_record_as_one_article(tmp_path: Path) -> None:
@@ -89,4 +117,7 @@ def test_run_batch_reads_warc_files_in_a_folder(tmp_path: Path) -> None:
     summary = run_batch([str(corpus)], tmp_path / "out", coder_factory="scale_fakes:FakeCoder")
     assert (summary.articles, summary.rejected) == (3, 1)
     _, articles = read_output(tmp_path / "out")
-    assert sorted(a[4] for a in articles if a[4]) == ["https://example.org/a", "https://example.org/b"]
+    assert sorted(a[4] for a in articles if a[4]) == [
+        "https://example.org/a",
+        "https://example.org/b",
+    ]

@@ -8,8 +8,13 @@ from eventcoder.errors import StoreError
 from eventcoder.store.manifest import MANIFEST_NAME, RunManifest, open_output
 
 
-def _manifest(chunk_size: int = 10, inputs: tuple[dict[str, object], ...] = ({"path": "/a.txt", "size": 1, "mtime_ns": 1},)) -> RunManifest:
-    return RunManifest(schema="s", version="v", inputs=inputs, dictionaries=(), chunk_size=chunk_size, coder="m:f")
+def _manifest(
+    chunk_size: int = 10,
+    inputs: tuple[dict[str, object], ...] = ({"path": "/a.txt", "size": 1, "mtime_ns": 1},),
+) -> RunManifest:
+    return RunManifest(
+        schema="s", version="v", inputs=inputs, dictionaries=(), chunk_size=chunk_size, coder="m:f"
+    )
 
 
 def test_open_output_starts_fresh_then_resumes_the_same_run(tmp_path: Path) -> None:

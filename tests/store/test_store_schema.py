@@ -28,15 +28,37 @@ def _event(**changes: object) -> Event:
         cameo_root="19",
         quad_class=4,
         goldstein=-10.0,
-        source=Actor(name="Israel", text="Israeli jets", start=0, end=12, country="ISR", sectors=("MIL",), cameo_code="ISRMIL"),
+        source=Actor(
+            name="Israel",
+            text="Israeli jets",
+            start=0,
+            end=12,
+            country="ISR",
+            sectors=("MIL",),
+            cameo_code="ISRMIL",
+        ),
         target=None,
-        evidence=Evidence(sentence="Israeli jets struck Gaza.", sentence_index=0, sentence_start=0, trigger="struck", trigger_start=13, trigger_end=19),
+        evidence=Evidence(
+            sentence="Israeli jets struck Gaza.",
+            sentence_index=0,
+            sentence_start=0,
+            trigger="struck",
+            trigger_start=13,
+            trigger_end=19,
+        ),
         why="lexicon",
         confidence=0.9,
         date=dt.date(2023, 7, 3),
         location=Location(
-            extracted_place="Gaza", resolved_place="Gaza", geonameid=281133, lat=31.5, lon=34.47,
-            admin1=None, country_code="PSE", feature_class="P", resolution="sentence",
+            extracted_place="Gaza",
+            resolved_place="Gaza",
+            geonameid=281133,
+            lat=31.5,
+            lon=34.47,
+            admin1=None,
+            country_code="PSE",
+            feature_class="P",
+            resolution="sentence",
         ),
         size=Size(killed=3),
         context=("military",),
@@ -47,8 +69,18 @@ def _event(**changes: object) -> Event:
 
 def test_event_schema_flattens_nested_records_with_prefixes() -> None:
     names = event_schema().names
-    for column in ("source_name", "source_country", "source_sectors", "target_cameo_code",
-                   "trigger", "trigger_start", "sentence_index", "location_lat", "size_killed", "context"):
+    for column in (
+        "source_name",
+        "source_country",
+        "source_sectors",
+        "target_cameo_code",
+        "trigger",
+        "trigger_start",
+        "sentence_index",
+        "location_lat",
+        "size_killed",
+        "context",
+    ):
         assert column in names
     assert "source" not in names and "evidence" not in names
     assert event_schema().field("source_sectors").type == pa.list_(pa.string())
@@ -74,7 +106,9 @@ def test_event_row_takes_values_from_nested_records() -> None:
 
 
 def test_events_table_round_trips_through_arrow() -> None:
-    table = events_table([_event(), _event(id="a1:30-35", source=None, location=None, size=None, date=None)])
+    table = events_table(
+        [_event(), _event(id="a1:30-35", source=None, location=None, size=None, date=None)]
+    )
     assert table.schema.equals(event_schema())
     rows = table.to_pylist()
     assert [r["id"] for r in rows] == ["a1:10-18", "a1:30-35"]
@@ -83,9 +117,18 @@ def test_events_table_round_trips_through_arrow() -> None:
 
 def test_article_row_leaves_out_text_and_adds_outcome() -> None:
     article = Article(id="a1", text="Some text.", published=dt.date(2024, 1, 2), title="T")
-    row = article_row(article, ArticleOutcome(status="coded", path="in.jsonl", n_events=2, n_sentences=1), id="a1")
+    row = article_row(
+        article, ArticleOutcome(status="coded", path="in.jsonl", n_events=2, n_sentences=1), id="a1"
+    )
     assert "text" not in article_schema().names
     assert row["title"] == "T" and row["status"] == "coded" and row["n_events"] == 2
-    table = articles_table([row, article_row(None, ArticleOutcome(status="rejected", error_kind="empty", error="x"), id="bad")])
+    table = articles_table(
+        [
+            row,
+            article_row(
+                None, ArticleOutcome(status="rejected", error_kind="empty", error="x"), id="bad"
+            ),
+        ]
+    )
     assert table.column("status").to_pylist() == ["coded", "rejected"]
     assert table.column("published").to_pylist() == [dt.date(2024, 1, 2), None]

@@ -12,6 +12,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -19,7 +20,7 @@ from rich.progress import (
 from rich.text import Text
 
 from eventcoder.scale.engines import ENGINES
-from eventcoder.scale.runner import DEFAULT_CHUNK_SIZE, RunSummary, run_batch
+from eventcoder.scale.runner import RunSummary, run_batch
 from eventcoder.scale.worker import DEFAULT_FACTORY
 
 __all__ = ["command", "format_summary"]
@@ -30,7 +31,9 @@ class _RateColumn(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
-        return Text("  -- articles/s" if speed is None else f"{speed:6.1f} articles/s", style="cyan")
+        return Text(
+            "  -- articles/s" if speed is None else f"{speed:6.1f} articles/s", style="cyan"
+        )
 
 
 class _BarProgress:
@@ -48,7 +51,7 @@ class _BarProgress:
             console=console,
             transient=False,
         )
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> _BarProgress:
         self._progress.start()
@@ -77,7 +80,11 @@ def format_summary(s: RunSummary) -> str:
         f"  coded, events     {s.coded:>10,}",
         f"  coded, no event   {s.no_event:>10,}",
         f"  rejected          {s.rejected:>10,}"
-        + (" (" + ", ".join(f"{k}: {v:,}" for k, v in s.rejected_by_kind.items()) + ")" if s.rejected_by_kind else ""),
+        + (
+            " (" + ", ".join(f"{k}: {v:,}" for k, v in s.rejected_by_kind.items()) + ")"
+            if s.rejected_by_kind
+            else ""
+        ),
     ]
     if s.failed:
         lines.append(f"  coder errors      {s.failed:>10,}  (see errors.jsonl)")
@@ -85,7 +92,11 @@ def format_summary(s: RunSummary) -> str:
         f"  sentences         {s.sentences:>10,}",
         f"  events            {s.events:>10,}",
         f"  time              {s.seconds:>10.1f} s"
-        + (f" (resumed: {s.chunks_resumed} of {s.chunks} chunks were already done)" if s.chunks_resumed else ""),
+        + (
+            f" (resumed: {s.chunks_resumed} of {s.chunks} chunks were already done)"
+            if s.chunks_resumed
+            else ""
+        ),
     ]
     return "\n".join(lines)
 
@@ -99,7 +110,14 @@ def format_summary(s: RunSummary) -> str:
     type=click.Path(file_okay=False, path_type=Path),
     help="Output folder: events.parquet, articles.parquet, errors.jsonl, eventcoder.duckdb.",
 )
-@click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes.",
+)
 @click.option(
     "--engine",
     type=click.Choice(list(ENGINES)),
@@ -107,8 +125,19 @@ def format_summary(s: RunSummary) -> str:
     show_default=True,
     help="local: processes on this machine; dask: a Dask cluster (local unless --scheduler).",
 )
-@click.option("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True, help="Articles per spaCy batch.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler address (tcp://10.0.0.5:8786) or scheduler file (JSON).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="Articles per spaCy batch.",
+)
 @click.option(
     "--dictionaries",
     multiple=True,
@@ -116,10 +145,16 @@ def format_summary(s: RunSummary) -> str:
     metavar="PATH",
     help="Extra actor dictionary file (repeat for several).",
 )
-@click.option("--force", is_flag=True, help="Replace the output of a different earlier run in --out.")
-@click.option("--fail-fast", is_flag=True, help="Stop at the first bad input or coder error instead of recording it.")
+@click.option(
+    "--force", is_flag=True, help="Replace the output of a different earlier run in --out."
+)
+@click.option(
+    "--fail-fast",
+    is_flag=True,
+    help="Stop at the first bad input or coder error instead of recording it.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=DEFAULT_CHUNK_SIZE, hidden=True)
+@click.option("--chunk-size", type=click.IntRange(min=1), default=None, hidden=True)
 @click.option("--coder-factory", default=DEFAULT_FACTORY, hidden=True)
 def command(
     inputs: tuple[str, ...],
@@ -132,7 +167,7 @@ def command(
     force: bool,
     fail_fast: bool,
     quiet: bool,
-    chunk_size: int,
+    chunk_size: int | None,
     coder_factory: str,
 ) -> None:
     """Code every article in INPUT... (files, folders, .warc.gz, or - for stdin) into --out.

@@ -34,7 +34,9 @@ def chunk_key(ids: Iterable[str]) -> str:
 
 
 def _id_hash(ident: str) -> int:
-    return int.from_bytes(hashlib.blake2b(ident.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+    return int.from_bytes(
+        hashlib.blake2b(ident.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big"
+    )
 
 
 def _reject_duplicates(items: Iterable[InputItem]) -> Iterator[InputItem]:

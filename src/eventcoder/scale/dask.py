@@ -1,16 +1,19 @@
 """The ``dask`` engine: chunks coded as tasks on a Dask cluster.
 
-Without a scheduler address it starts a ``LocalCluster`` of ``workers`` single-threaded worker
-processes on this machine; with one (``tcp://host:8786``) it uses that cluster, whose workers must
-have eventcoder installed (and any ``--dictionaries`` at the same path). Each worker process builds
-one ``Coder`` and keeps it for all its chunks. Results come back to this process, which alone
-writes the output folder, so the cluster needs no shared file system.
+Without a scheduler it starts a ``LocalCluster`` of ``workers`` single-threaded worker processes
+on this machine. With an address (``tcp://host:8786``) or a scheduler file (the JSON written by
+``dask scheduler --scheduler-file``) it uses that cluster, waiting for it up to Dask's
+``distributed.comm.timeouts.connect``; its workers must have eventcoder installed (and any
+``--dictionaries`` at the same path). Each worker process builds one ``Coder`` and keeps it for
+all its chunks. Results come back to this process, which alone writes the output folder, so the
+cluster needs no shared file system.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -46,8 +49,10 @@ class DaskEngine:
     def __enter__(self) -> DaskEngine:
         distributed = _import_distributed()
         try:
-            if self.scheduler:
-                self._client = distributed.Client(self.scheduler, timeout="30s")
+            if self.scheduler and Path(self.scheduler).is_file():
+                self._client = distributed.Client(scheduler_file=self.scheduler)
+            elif self.scheduler:
+                self._client = distributed.Client(self.scheduler)
             else:
                 self._cluster = distributed.LocalCluster(
                     n_workers=self.workers,
@@ -60,11 +65,16 @@ class DaskEngine:
         except (OSError, TimeoutError) as exc:
             self.__exit__(None, None, None)
             where = self.scheduler or "a local cluster"
-            raise PipelineError(f"cannot connect to Dask at {where}: {exc}; check --scheduler and that the scheduler runs") from exc
+            raise PipelineError(
+                f"cannot connect to Dask at {where}: {exc}; check --scheduler and that the scheduler runs"
+            ) from exc
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         if self._client is not None:
             self._client.close()

@@ -27,7 +27,10 @@ class Engine(Protocol):
     def __enter__(self) -> Engine: ...
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None: ...
 
     def run(self, chunks: Iterator[Chunk], spec: CoderSpec) -> Iterator[ChunkOutput]:
@@ -39,7 +42,9 @@ def _local(*, workers: int, scheduler: str | None) -> Engine:
     from eventcoder.scale.local import LocalEngine
 
     if scheduler:
-        raise ConfigError(f"--scheduler {scheduler} needs --engine dask; the local engine runs on this machine")
+        raise ConfigError(
+            f"--scheduler {scheduler} needs --engine dask; the local engine runs on this machine"
+        )
     return LocalEngine(workers=workers)
 
 

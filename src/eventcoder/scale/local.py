@@ -50,7 +50,10 @@ class LocalEngine:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=exc_type is None, cancel_futures=True)
@@ -58,8 +61,8 @@ class LocalEngine:
 
     def run(self, chunks: Iterator[Chunk], spec: CoderSpec) -> Iterator[ChunkOutput]:
         if self.workers == 1:
-            for chunk in chunks:
-                yield code_chunk(chunk, spec)
+            for one in chunks:
+                yield code_chunk(one, spec)
             return
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,
@@ -73,11 +76,11 @@ class LocalEngine:
         exhausted = False
         while True:
             while not exhausted and len(pending) < limit:
-                chunk = next(source, None)
-                if chunk is None:
+                following = next(source, None)
+                if following is None:
                     exhausted = True
                 else:
-                    pending.add(self._pool.submit(code_chunk, chunk, spec))
+                    pending.add(self._pool.submit(code_chunk, following, spec))
             if not pending:
                 return
             done, pending = wait(pending, return_when=FIRST_COMPLETED)

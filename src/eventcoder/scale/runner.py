@@ -26,16 +26,33 @@ from eventcoder.scale.estimate import estimate_articles
 from eventcoder.scale.inputs import Reader, expand_inputs, read_items
 from eventcoder.scale.worker import DEFAULT_FACTORY, CoderSpec
 from eventcoder.store.database import build_database
-from eventcoder.store.manifest import DATABASE_NAME, ERRORS_NAME, RunManifest, file_stamp, open_output
+from eventcoder.store.manifest import (
+    DATABASE_NAME,
+    ERRORS_NAME,
+    RunManifest,
+    file_stamp,
+    open_output,
+)
 from eventcoder.store.parts import PartStore, write_atomic
 from eventcoder.store.schema import SCHEMA_VERSION
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "ProgressSink", "RunSummary", "run_batch"]
+__all__ = ["auto_chunk_size", "finish_output", "ProgressSink", "RunSummary", "run_batch"]
 
 log = logging.getLogger(__name__)
 
-#: Articles per chunk: the unit of work sent to a worker and of what a kill can lose.
-DEFAULT_CHUNK_SIZE = 500
+#: Largest and smallest automatic chunk (articles): the unit of work sent to a worker, of what a
+#: kill can lose, and of one Parquet part. Large inputs get the largest; small ones are cut into
+#: about ``_TARGET_CHUNKS`` chunks so that every worker gets work.
+MAX_CHUNK_SIZE = 500
+MIN_CHUNK_SIZE = 10
+_TARGET_CHUNKS = 128
+
+
+def auto_chunk_size(total: int | None) -> int:
+    """Chunk size for about ``total`` input items (deterministic: a rerun computes the same)."""
+    if total is None:
+        return MAX_CHUNK_SIZE
+    return max(MIN_CHUNK_SIZE, min(MAX_CHUNK_SIZE, -(-total // _TARGET_CHUNKS)))
 
 
 class ProgressSink(Protocol):
@@ -137,11 +154,15 @@ def _summarise(con: duckdb.DuckDBPyConnection, out: Path, **extra: float | int) 
     )
 
 
-def finish_output(out: str | Path, *, seconds: float = 0.0, chunks: int = 0, chunks_resumed: int = 0) -> RunSummary:
+def finish_output(
+    out: str | Path, *, seconds: float = 0.0, chunks: int = 0, chunks_resumed: int = 0
+) -> RunSummary:
     """Rebuild ``errors.jsonl`` and ``eventcoder.duckdb`` from the committed parts; summarise."""
     out = Path(out)
     store = PartStore(out)
-    db = build_database(out / DATABASE_NAME, event_files=store.event_files(), article_files=store.article_files())
+    db = build_database(
+        out / DATABASE_NAME, event_files=store.event_files(), article_files=store.article_files()
+    )
     con = duckdb.connect(str(db), read_only=True)
     try:
         _write_errors(out / ERRORS_NAME, con)
@@ -161,13 +182,14 @@ def run_batch(
     dictionaries: Sequence[str | Path] = (),
     force: bool = False,
     fail_fast: bool = False,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     coder_factory: str = DEFAULT_FACTORY,
     reader: Reader | None = None,
     progress: ProgressSink | None = None,
 ) -> RunSummary:
     """Code every article of ``inputs`` into the output folder ``out``, resuming an earlier run.
 
+    ``chunk_size`` (articles per chunk) defaults to ``auto_chunk_size`` of the estimated input size.
     ``coder_factory`` names (``module:attribute``) what builds the coder in each worker; it is
     called as ``factory(dictionaries=[...])`` and must return an object with ``Coder.pipe``.
     Raises StoreError when ``out`` holds another run's output (unless ``force``), InputError
@@ -179,9 +201,12 @@ def run_batch(
     """
     started = time.perf_counter()
     out = Path(out)
-    if chunk_size < 1:
+    if chunk_size is not None and chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
     files = expand_inputs(inputs)
+    total = estimate_articles(files)
+    if chunk_size is None:
+        chunk_size = auto_chunk_size(total)
     dict_paths = [str(Path(d)) for d in dictionaries]
     for d in dict_paths:
         if not Path(d).is_file():
@@ -199,9 +224,15 @@ def run_batch(
     store = PartStore(out)
     store.prepare()
     done = store.completed() if resumed else {}
-    log.info("%s %s: %d input files, %d chunks already done", "resuming" if resumed else "starting", out, len(files), len(done))
+    log.info(
+        "%s %s: %d input files, %d chunks already done",
+        "resuming" if resumed else "starting",
+        out,
+        len(files),
+        len(done),
+    )
     if progress:
-        progress.start(estimate_articles(files))
+        progress.start(total)
     spec = CoderSpec(
         factory=coder_factory,
         dictionaries=tuple(str(Path(d).resolve()) for d in dict_paths),
@@ -211,8 +242,12 @@ def run_batch(
     counts = {"chunks": 0, "resumed": 0}
     chunks = make_chunks(read_items(files, reader=reader), chunk_size)
     with the_engine:
-        for output in the_engine.run(_pending(chunks, done, progress=progress, fail_fast=fail_fast, counts=counts), spec):
-            store.write_chunk(output.index, output.key, events=output.events, articles=output.articles)
+        for output in the_engine.run(
+            _pending(chunks, done, progress=progress, fail_fast=fail_fast, counts=counts), spec
+        ):
+            store.write_chunk(
+                output.index, output.key, events=output.events, articles=output.articles
+            )
             if progress:
                 progress.advance(output.articles.num_rows)
     extra = sorted(i for i in done if i >= counts["chunks"])

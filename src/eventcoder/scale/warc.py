@@ -74,7 +74,9 @@ def _check_warc(path: str, fh: Any) -> None:
         head = fh.read(16)
         fh.seek(0)
     if not head.startswith((b"WARC/", b"filedesc://")):
-        raise InputError(f"{path}: not a WARC archive (no WARC header at the start); give a .warc or .warc.gz file")
+        raise InputError(
+            f"{path}: not a WARC archive (no WARC header at the start); give a .warc or .warc.gz file"
+        )
 
 
 def _decode(data: bytes, *, name: str, charset: str | None) -> str:
@@ -107,7 +109,9 @@ def read_warc(
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}); check the path") from None
+        raise InputError(
+            f"{path}: cannot be read ({exc.strerror or exc}); check the path"
+        ) from None
     with fh:
         _check_warc(path, fh)
         record_no = 0

@@ -58,7 +58,9 @@ def resolve_factory(name: str) -> Callable[..., Any]:
         for part in attr.split("."):
             obj = getattr(obj, part)
     except (ImportError, AttributeError) as exc:
-        raise ConfigError(f"cannot load coder factory {name!r}: {exc}; check the module path") from exc
+        raise ConfigError(
+            f"cannot load coder factory {name!r}: {exc}; check the module path"
+        ) from exc
     if not callable(obj):
         raise ConfigError(f"coder factory {name!r} is not callable")
     return obj  # type: ignore[no-any-return]
@@ -78,14 +80,20 @@ def load_coder(spec: CoderSpec) -> Any:
     return coder
 
 
-def _code_each(coder: Any, articles: Sequence[Article], spec: CoderSpec) -> list[CodingResult | BaseException]:
+def _code_each(
+    coder: Any, articles: Sequence[Article], spec: CoderSpec
+) -> list[CodingResult | BaseException]:
     """Code a batch; when the coder raises, code article by article so only the bad one fails."""
     try:
-        results: list[CodingResult | BaseException] = list(coder.pipe(articles, batch_size=spec.batch_size))
+        results: list[CodingResult | BaseException] = list(
+            coder.pipe(articles, batch_size=spec.batch_size)
+        )
     except Exception as exc:
         if spec.fail_fast:
             raise
-        log.warning("coder failed on a batch (%s); coding its %d articles one by one", exc, len(articles))
+        log.warning(
+            "coder failed on a batch (%s); coding its %d articles one by one", exc, len(articles)
+        )
         results = []
         for article in articles:
             try:
@@ -121,7 +129,9 @@ def code_chunk(chunk: Chunk, spec: CoderSpec) -> ChunkOutput:
     it = iter(results)
     for item in chunk.items:
         if item.article is None:
-            outcome = ArticleOutcome(status="rejected", path=item.path, error_kind=item.error_kind, error=item.error)
+            outcome = ArticleOutcome(
+                status="rejected", path=item.path, error_kind=item.error_kind, error=item.error
+            )
             rows.append(article_row(None, outcome, id=item.id))
             continue
         result = next(it)

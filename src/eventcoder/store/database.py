@@ -24,7 +24,14 @@ def _sql_list(files: Sequence[Path]) -> str:
     return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"
 
 
-def _create(con: duckdb.DuckDBPyConnection, table: str, files: Sequence[Path], empty: pa.Table, *, hive: bool) -> None:
+def _create(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    files: Sequence[Path],
+    empty: pa.Table,
+    *,
+    hive: bool,
+) -> None:
     if not files:
         con.register("_empty", empty)
         con.execute(f"CREATE TABLE {table} AS SELECT * FROM _empty")
@@ -39,7 +46,9 @@ def _create(con: duckdb.DuckDBPyConnection, table: str, files: Sequence[Path], e
     )
 
 
-def build_database(path: str | Path, *, event_files: Sequence[Path], article_files: Sequence[Path]) -> Path:
+def build_database(
+    path: str | Path, *, event_files: Sequence[Path], article_files: Sequence[Path]
+) -> Path:
     """Build the DuckDB file at ``path`` with ``events`` and ``articles`` tables from Parquet parts."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
@@ -47,7 +56,9 @@ def build_database(path: str | Path, *, event_files: Sequence[Path], article_fil
     try:
         con = duckdb.connect(str(tmp))
         try:
-            empty_events = event_schema().empty_table().append_column("month", pa.array([], pa.string()))
+            empty_events = (
+                event_schema().empty_table().append_column("month", pa.array([], pa.string()))
+            )
             _create(con, "events", event_files, empty_events, hive=True)
             _create(con, "articles", article_files, article_schema().empty_table(), hive=False)
             con.execute("CHECKPOINT")
@@ -56,5 +67,7 @@ def build_database(path: str | Path, *, event_files: Sequence[Path], article_fil
         os.replace(tmp, path)
     except (duckdb.Error, OSError) as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot build {path}: {exc}; check the disk space and that no other program holds the file") from exc
+        raise StoreError(
+            f"cannot build {path}: {exc}; check the disk space and that no other program holds the file"
+        ) from exc
     return path

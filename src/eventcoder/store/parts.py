@@ -74,7 +74,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}; check the disk space and permissions") from exc
+        raise StoreError(
+            f"cannot write {path}: {exc.strerror or exc}; check the disk space and permissions"
+        ) from exc
     _fsync_dir(path.parent)
 
 
@@ -89,7 +91,9 @@ def write_table_atomic(table: pa.Table, path: Path) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}; check the disk space and permissions") from exc
+        raise StoreError(
+            f"cannot write {path}: {exc.strerror or exc}; check the disk space and permissions"
+        ) from exc
     _fsync_dir(path.parent)
 
 

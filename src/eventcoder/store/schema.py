@@ -84,7 +84,9 @@ def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def _columns(cls: type, prefix: str, nullable: bool) -> list[tuple[str, pa.DataType, bool, tuple[str, ...]]]:
+def _columns(
+    cls: type, prefix: str, nullable: bool
+) -> list[tuple[str, pa.DataType, bool, tuple[str, ...]]]:
     """(column name, Arrow type, nullable, attribute path) for every leaf field of ``cls``."""
     hints = typing.get_type_hints(cls)
     out: list[tuple[str, pa.DataType, bool, tuple[str, ...]]] = []
@@ -121,7 +123,10 @@ def _article_columns() -> tuple[tuple[str, pa.DataType, bool, tuple[str, ...]], 
         for name, dtype, _, path in _columns(Article, "", False)
         if name != "text"
     ]
-    outcome = [(name, dtype, null, ("outcome", *path)) for name, dtype, null, path in _columns(ArticleOutcome, "", False)]
+    outcome = [
+        (name, dtype, null, ("outcome", *path))
+        for name, dtype, null, path in _columns(ArticleOutcome, "", False)
+    ]
     return tuple(article + outcome)
 
 
@@ -156,9 +161,22 @@ def _get(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
+@cache
+def _event_paths() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((name, path) for name, _, _, path in _event_columns())
+
+
 def event_row(event: Event) -> dict[str, Any]:
     """One flat row (column name -> value) for an event."""
-    return {name: _get(event, path) for name, _, _, path in _event_columns()}
+    row: dict[str, Any] = {}
+    for name, path in _event_paths():
+        value: Any = event
+        for attr in path:
+            value = getattr(value, attr)
+            if value is None:
+                break
+        row[name] = list(value) if isinstance(value, tuple) else value
+    return row
 
 
 def article_row(article: Article | None, outcome: ArticleOutcome, *, id: str) -> dict[str, Any]:
