@@ -30,7 +30,11 @@ def test_petrarch_validate_synonym_resolves(validate_resolver, nlp) -> None:
 
 @pytest.mark.parametrize(
     ("when", "code"),
-    [(dt.date(1990, 1, 1), "HOB"), (dt.date(1997, 3, 1), "HOBGOV"), (dt.date(2005, 1, 1), "HOBREB")],
+    [
+        (dt.date(1990, 1, 1), "HOB"),
+        (dt.date(1997, 3, 1), "HOBGOV"),
+        (dt.date(2005, 1, 1), "HOBREB"),
+    ],
 )
 def test_petrarch_dated_codes_follow_the_date(validate_resolver, nlp, when, code) -> None:
     codes = _codes(validate_resolver, nlp, "Gollum denied the charges.", when)
@@ -43,7 +47,9 @@ def test_petrarch_agents_combine_with_actor_code(validate_resolver, nlp) -> None
 
 
 def test_petrarch_broken_lines_are_reported_and_rest_loads() -> None:
-    entries, problems = read_actors_file(FIXTURES / "broken.actors.txt", known_codes=frozenset({"GOV", "REB"}))
+    entries, problems = read_actors_file(
+        FIXTURES / "broken.actors.txt", known_codes=frozenset({"GOV", "REB"})
+    )
     names = {e.names[0] for e in entries}
     assert {"ZORBLAX REPUBLIC", "QUUX MCFOO", "FLIMFLAM FRONT"} <= names
     lines = {p.line: p.message for p in problems}
@@ -54,7 +60,9 @@ def test_petrarch_broken_lines_are_reported_and_rest_loads() -> None:
 
 
 def test_petrarch_broken_entry_keeps_its_good_codes() -> None:
-    entries, _ = read_actors_file(FIXTURES / "broken.actors.txt", known_codes=frozenset({"GOV", "MIL"}))
+    entries, _ = read_actors_file(
+        FIXTURES / "broken.actors.txt", known_codes=frozenset({"GOV", "MIL"})
+    )
     person = next(e for e in entries if e.names[0] == "BROKEN DATES PERSON")
     assert person.role_on(dt.date(2020, 6, 1)).code == "ZRBMIL"
 
@@ -69,7 +77,9 @@ def test_petrarch_agents_file_reads_nouns_and_reports_problems() -> None:
 
 def test_petrarch_kb_collects_problems_from_a_directory(tmp_path, nlp) -> None:
     for name in ("broken.actors.txt", "broken.agents.txt"):
-        (tmp_path / name).write_text((FIXTURES / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / name).write_text(
+            (FIXTURES / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
     (tmp_path / "notes.txt").write_text("not a dictionary [XXX\n", encoding="utf-8")
     kb = load_actor_kb(extra_dictionaries=[tmp_path])
     assert len(kb.problems) == 6

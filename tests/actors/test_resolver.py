@@ -16,9 +16,24 @@ def _by_text(found):
 @pytest.mark.parametrize(
     ("text", "surface", "code", "resolution"),
     [
-        ("Egyptian police arrested two activists on Sunday.", "Egyptian police", "EGYCOP", "sector-noun"),
-        ("Israel's government approved the plan late on Monday.", "Israel's government", "ISRGOV", "sector-noun"),
-        ("Sudanese paramilitaries stormed the market.", "Sudanese paramilitaries", "SDNPRM", "sector-noun"),
+        (
+            "Egyptian police arrested two activists on Sunday.",
+            "Egyptian police",
+            "EGYCOP",
+            "sector-noun",
+        ),
+        (
+            "Israel's government approved the plan late on Monday.",
+            "Israel's government",
+            "ISRGOV",
+            "sector-noun",
+        ),
+        (
+            "Sudanese paramilitaries stormed the market.",
+            "Sudanese paramilitaries",
+            "SDNPRM",
+            "sector-noun",
+        ),
         ("Turkish troops left the base before dawn.", "Turkish troops", "TURMIL", "sector-noun"),
         ("Officials said US soldiers were unhurt.", "US soldiers", "USAMIL", "sector-noun"),
         ("Moscow rejected the proposal.", "Moscow", "RUSGOV", "alias"),
@@ -60,7 +75,9 @@ def test_resolver_title_and_person_use_role_on_date(mentions) -> None:
     assert found["Amman"].actor.resolution == "place"
 
 
-@pytest.mark.parametrize(("when", "code"), [(dt.date(2022, 3, 1), "ISROPP"), (dt.date(2023, 3, 1), "ISRGOV")])
+@pytest.mark.parametrize(
+    ("when", "code"), [(dt.date(2022, 3, 1), "ISROPP"), (dt.date(2023, 3, 1), "ISRGOV")]
+)
 def test_resolver_person_role_depends_on_date(mentions, when, code) -> None:
     found = _by_text(mentions("Netanyahu criticised the ruling.", when))
     assert found["Netanyahu"].actor.cameo_code == code

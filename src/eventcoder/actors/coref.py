@@ -23,7 +23,9 @@ from eventcoder.records import Actor
 
 __all__ = ["resolve_anaphora"]
 
-_UP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "conj", "cc", "appos", "poss", "nmod", "case", "det"})
+_UP_DEPS = frozenset(
+    {"pobj", "prep", "compound", "amod", "conj", "cc", "appos", "poss", "nmod", "case", "det"}
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _COALITION_MEMBERS = frozenset({"organisation", "collective"})
 
@@ -37,14 +39,15 @@ class _Known:
     origin_sentence: int  # 1-based sentence of the original antecedent
 
 
-def resolve_anaphora(doc: Doc, mentions: list[ActorMention], anaphors: list[Atom]) -> list[ActorMention]:
+def resolve_anaphora(
+    doc: Doc, mentions: list[ActorMention], anaphors: list[Atom]
+) -> list[ActorMention]:
     """``mentions`` plus one coreference mention per anaphor that finds an antecedent."""
     if not anaphors:
         return mentions
     sent_of = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = n
+        sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
     chunks = [(c.start, c.end) for c in doc.noun_chunks]
     known = [_Known(m, _internal_kind(m), sent_of[m.start] + 1) for m in mentions]
     out = list(mentions)
@@ -60,7 +63,12 @@ def resolve_anaphora(doc: Doc, mentions: list[ActorMention], anaphors: list[Atom
         span = doc[atom.start : atom.end]
         why = f"'{span.text}' -> {label} (sentence {origin})"
         coref = replace(
-            actor, text=span.text, start=span.start_char, end=span.end_char, resolution="coreference", why=why
+            actor,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            resolution="coreference",
+            why=why,
         )
         public = "pronoun" if span[0].pos_ == "PRON" else _public_kind(kind)
         mention = ActorMention(atom.start, atom.end, span.root.i, coref, public)
@@ -89,12 +97,20 @@ def _antecedent(
             return None  # the nearest noun phrase is not an actor: do not guess
         if rule.subject and not _is_subject(doc[m.head]):
             continue
-        group = _coalition(doc, k, known, sent_of) if ("coalition" in rule.kinds or rule.plural) else None
+        group = (
+            _coalition(doc, k, known, sent_of)
+            if ("coalition" in rule.kinds or rule.plural)
+            else None
+        )
         if group is not None and "coalition" in rule.kinds:
             return group
         if k.kind not in rule.kinds:
             continue
-        if rule.sectors and k.kind in ("organisation", "group") and not set(m.actor.sectors) & set(rule.sectors):
+        if (
+            rule.sectors
+            and k.kind in ("organisation", "group")
+            and not set(m.actor.sectors) & set(rule.sectors)
+        ):
             continue
         return m.actor, k.kind, k.origin_sentence, m.actor.name
     return None
@@ -156,7 +172,9 @@ def _is_subject(tok: Token) -> bool:
     return False
 
 
-def _chunk_between(chunks: list[tuple[int, int]], start: int, end: int, known: list[_Known]) -> bool:
+def _chunk_between(
+    chunks: list[tuple[int, int]], start: int, end: int, known: list[_Known]
+) -> bool:
     """A noun phrase lies between start and end that is not (part of) an actor mention."""
     for cs, ce in chunks:
         if cs >= start and ce <= end:

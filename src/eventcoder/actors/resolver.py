@@ -35,7 +35,18 @@ _UNRESOLVED_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Inside these entities a country or common noun is not an actor ("the Oslo Accords").
 _NON_ACTOR_LABELS = frozenset(
-    {"LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"}
+    {
+        "LAW",
+        "EVENT",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LANGUAGE",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "QUANTITY",
+        "PERCENT",
+    }
 )
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -64,7 +75,9 @@ class ActorResolver:
         """
         atoms = self._atoms(doc)
         mentions, anaphors = compose(doc, atoms, when=when, kb=self.kb)
-        taken = _taken(len(doc), [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anaphors])
+        taken = _taken(
+            len(doc), [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anaphors]
+        )
         mentions += self._entities(doc, taken)
         mentions.sort(key=lambda m: m.start)
         mentions = resolve_anaphora(doc, mentions, anaphors)
@@ -92,7 +105,11 @@ class ActorResolver:
         if actors:
             return actors
         doc = self.nlp(text)
-        return [m.actor for m in self.find_mentions(doc, when=when) if m.actor.resolution != "unresolved"]
+        return [
+            m.actor
+            for m in self.find_mentions(doc, when=when)
+            if m.actor.resolution != "unresolved"
+        ]
 
     # -- steps --------------------------------------------------------------------------------
     def _atoms(self, doc: Doc) -> list[Atom]:
@@ -132,7 +149,9 @@ class ActorResolver:
                 kind = "place"
             elif ent.label_ in _UNRESOLVED_LABELS:
                 actor = _actors.unresolved(span, ent.label_)
-                kind = {"PERSON": "person", "ORG": "organisation", "GPE": "place"}.get(ent.label_, "group")
+                kind = {"PERSON": "person", "ORG": "organisation", "GPE": "place"}.get(
+                    ent.label_, "group"
+                )
             else:
                 continue
             out.append(ActorMention(span.start, span.end, span.root.i, actor, kind))

@@ -17,7 +17,9 @@ __all__ = ["command"]
 class _IsoDate(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
@@ -36,7 +38,13 @@ def command() -> None:
 
 @command.command("lookup")
 @click.argument("name")
-@click.option("--date", "when", type=_IsoDate(), default=None, help="Date the roles apply on (default: most recent role).")
+@click.option(
+    "--date",
+    "when",
+    type=_IsoDate(),
+    default=None,
+    help="Date the roles apply on (default: most recent role).",
+)
 @click.option(
     "--dictionaries",
     "dictionaries",
@@ -44,7 +52,9 @@ def command() -> None:
     type=click.Path(exists=True, path_type=Path),
     help="PETRARCH/Phoenix .actors/.agents file or folder to load on top of the built-in base (repeatable).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of actors) instead of lines.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON (a list of actors) instead of lines."
+)
 def lookup(name: str, when: dt.date | None, dictionaries: tuple[Path, ...], as_json: bool) -> None:
     """Print every way NAME resolves: code, country, sectors, resolution and why.
 
