@@ -183,3 +183,12 @@ def test_run_batch_cuts_a_small_input_into_chunks_for_every_worker(
     summary = run_batch([str(corpus)], tmp_path / "out", coder_factory=FAKE)
     assert summary.articles == 44
     assert summary.chunks == 5  # chunks of at least 10 articles, so two workers both get work
+
+
+def test_run_batch_fail_fast_stops_at_a_coder_error(tmp_path: Path) -> None:
+    from eventcoder.errors import PipelineError
+
+    corpus = write_corpus(tmp_path / "corpus", n_articles=3)
+    (corpus / "bomb.txt").write_text("EXPLODE. Israel attacked Gaza.")
+    with pytest.raises(PipelineError, match="RuntimeError: fake coder cannot code article bomb.*--fail-fast"):
+        _run([corpus], tmp_path / "out", fail_fast=True)

@@ -41,6 +41,7 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, *, workers: int = 1, scheduler: str | None = None):
+        _import_distributed()  # fail before the output folder is touched
         self.workers = workers
         self.scheduler = scheduler
         self._cluster: Any = None

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+from scale_fakes import write_corpus
+
+from eventcoder.cli.run import command
+
+FAKE = "scale_fakes:FakeCoder"
+
+
+def test_run_command_prints_a_summary_with_rejection_reasons(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", n_articles=6)
+    (corpus / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(command, [str(corpus), "--out", str(out), "--coder-factory", FAKE, "-q"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"articles read\s+11\n", result.output)
+    assert re.search(r"rejected\s+1 \(empty: 1\)", result.output)
+    assert (out / "eventcoder.duckdb").is_file() and (out / "errors.jsonl").is_file()
+
+
+def test_run_command_resumes_and_says_so(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", n_articles=30)
+    args = [str(corpus), "--out", str(tmp_path / "out"), "--coder-factory", FAKE, "-q"]
+    CliRunner().invoke(command, args)
+    again = CliRunner().invoke(command, args)
+    assert again.exit_code == 0, again.output
+    assert "resumed: 4 of 4 chunks were already done" in again.output
+
+
+def test_run_command_help_has_an_example() -> None:
+    result = CliRunner().invoke(command, ["--help"])
+    assert "Example: eventcoder run" in result.output
+    assert "--chunk-size" not in result.output  # test-only option stays hidden
+
+
+def test_run_command_reads_an_article_from_stdin(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["-", "--out", str(out), "--coder-factory", FAKE, "-q"]
+    result = CliRunner().invoke(command, args, input="Israel attacked Gaza. Egypt met Qatar.")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"events\s+2\n", result.output)
