@@ -88,6 +88,7 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
     if candidates and DocumentPlaces is not None:
         places = DocumentPlaces.from_doc(doc, Gazetteer.default())
     onto = coder.ontology
+    doc_country = _main_country(candidates)
     events: list[Event] = []
     seen: set[tuple] = set()
     for cand in candidates:
@@ -101,7 +102,7 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
         seen.add(key)
         sent = cand.sentence
         evidence = Evidence(
-            sentence=sent.text,
+            sentence=sent.text.rstrip(),
             sentence_index=cand.sentence_index,
             sentence_start=sent.start_char,
             trigger=doc.text[cand.match.start_char : cand.match.end_char],
@@ -116,6 +117,8 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
         if places is not None:
             args = [m.head for m in (cand.source, cand.target) if m is not None]
             location = places.locate_event(cand.match.token, arg_tokens=[doc[i] for i in args])
+        src = _with_context_country(src, location, doc_country, tgt)
+        tgt = _with_context_country(tgt, location, doc_country, src)
         size = None
         if extract_size is not None and entry.event_type in ("ASSAULT", "COERCE", "PROTEST"):
             size = extract_size(sent, cand.match.token)
@@ -146,6 +149,46 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
             )
         )
     return merge_repeats(events)
+
+
+def _main_country(candidates: list[Candidate]) -> str | None:
+    """The country most actors of the article belong to (None when there is no clear one)."""
+    counts: dict[str, int] = {}
+    for cand in candidates:
+        for m in (cand.source, cand.target):
+            if m is not None and m.actor.country and m.actor.resolution != "coreference":
+                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _with_context_country(actor: Actor | None, location, doc_country: str | None, other: Actor | None) -> Actor | None:
+    """Give a bare sector noun ("police", "protesters") the country the context names.
+
+    Order: the event's own location (named in the sentence), then the article's main country,
+    then the other actor's country when the sentence names no other.
+    """
+    if actor is None or actor.country or actor.resolution != "sector-noun" or not actor.sectors:
+        return actor
+    country, why = None, ""
+    if location is not None and location.country_code and location.resolution in ("exact", "sentence"):
+        country, why = location.country_code, f"event location '{location.extracted_place}'"
+    elif doc_country:
+        country, why = doc_country, "the country most actors of the article belong to"
+    elif other is not None and other.country and other.country[:3].isalpha():
+        country, why = other.country, f"the other actor ({other.name})"
+    if country is None:
+        return actor
+    return dataclasses.replace(
+        actor,
+        country=country,
+        cameo_code=country + "".join(actor.sectors),
+        why=f"{actor.why}; country {country} from {why}",
+    )
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:

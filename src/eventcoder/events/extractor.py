@@ -252,8 +252,25 @@ class EventExtractor:
         self, match: TriggerMatch, index: MentionIndex, *, exclude: Sequence[ActorMention] = ()
     ) -> tuple[list[ActorMention], str]:
         """The target actors and how they were found; actors in ``exclude`` (the sources) are skipped."""
-        found, how = self._targets(match, _Excluding(index, exclude))
-        return found, how
+        hidden = _Excluding(index, exclude)
+        found, how = self._targets(match, hidden)
+        if found or not match.entry.governs:
+            return found, how
+        # "demanded that Y withdraw", "urged that Y ...": the subject of the complement clause;
+        # "offered to hand over the suspects to Britain": the embedded action's target.
+        for child in match.token.children:
+            if child.dep_ == "ccomp":
+                for sub in child.children:
+                    if sub.dep_ in ("nsubj", "nsubjpass"):
+                        got = self.actors_for(sub, hidden)
+                        if got:
+                            return got, f"subject '{sub.text}' of the demanded clause"
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                inner = TriggerMatch(token=child, entry=match.entry, tokens=(child,))
+                got, inner_how = self._targets(inner, hidden)
+                if got:
+                    return got, f"{inner_how} of embedded '{child.text}'"
+        return [], ""
 
     def _targets(self, match: TriggerMatch, index: MentionIndex) -> tuple[list[ActorMention], str]:
         tok = match.token
