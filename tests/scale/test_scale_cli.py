@@ -15,7 +15,9 @@ def test_run_command_prints_a_summary_with_rejection_reasons(tmp_path: Path) -> 
     corpus = write_corpus(tmp_path / "corpus", n_articles=6)
     (corpus / "empty.txt").write_bytes(b"")
     out = tmp_path / "out"
-    result = CliRunner().invoke(command, [str(corpus), "--out", str(out), "--coder-factory", FAKE, "-q"])
+    result = CliRunner().invoke(
+        command, [str(corpus), "--out", str(out), "--coder-factory", FAKE, "-q"]
+    )
     assert result.exit_code == 0, result.output
     assert re.search(r"articles read\s+11\n", result.output)
     assert re.search(r"rejected\s+1 \(empty: 1\)", result.output)

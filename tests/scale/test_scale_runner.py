@@ -190,5 +190,7 @@ def test_run_batch_fail_fast_stops_at_a_coder_error(tmp_path: Path) -> None:
 
     corpus = write_corpus(tmp_path / "corpus", n_articles=3)
     (corpus / "bomb.txt").write_text("EXPLODE. Israel attacked Gaza.")
-    with pytest.raises(PipelineError, match="RuntimeError: fake coder cannot code article bomb.*--fail-fast"):
+    with pytest.raises(
+        PipelineError, match="RuntimeError: fake coder cannot code article bomb.*--fail-fast"
+    ):
         _run([corpus], tmp_path / "out", fail_fast=True)
