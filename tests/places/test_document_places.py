@@ -204,3 +204,21 @@ def test_seed_article_incursion_is_in_jenin_and_meeting_in_egypt(
     meeting = _token(doc, "meeting")  # "came together for a closed-door meeting"
     where = places.locate_event(meeting)
     assert where is not None and where.country_code == "EGY" and where.resolution == "document"
+
+
+def test_unknown_name_in_the_place_slot_is_the_place_even_if_tagged_a_person(
+    parse, gazetteer
+) -> None:
+    text = "Settlers attacked farmers in Umm al-Khair."
+    loc = _locate(parse, gazetteer, text, "attacked")
+    assert loc is not None and loc.extracted_place == "Umm al-Khair" and loc.resolution == "exact"
+    assert loc.resolved_place is None
+
+
+def test_actor_named_after_in_is_not_taken_for_an_unknown_place(parse, gazetteer) -> None:
+    doc = parse("A split opened in Zorbatex Front over the talks.")
+    actor = _token(doc, "Front")
+    loc = DocumentPlaces.from_doc(doc, gazetteer).locate_event(
+        _token(doc, "split"), arg_tokens=[actor]
+    )
+    assert loc is None or "Zorbatex" not in loc.extracted_place

@@ -104,7 +104,7 @@ class DocumentPlaces:
         exact = self._attached(trigger, arg_tokens)
         if exact is not None:
             return exact
-        near = self._in_sentence(trigger)
+        near = self._in_sentence(trigger, arg_tokens)
         if near is not None:
             return near
         if self.dateline is not None:
@@ -119,11 +119,17 @@ class DocumentPlaces:
 
     def _attached(self, trigger: Token, arg_tokens: Sequence[Token]) -> Location | None:
         found: list[tuple[int, int, int, PlaceMention, Place | None, str]] = []
+        preps = locative_prepositions()
+        actors = {t.i for t in arg_tokens}
         for hop, token, how in _attached_tokens(trigger):
             for index in self._mention_indices(token):
                 mention, place = self.mentions[index], self.resolutions[index].place
                 if place is None and not mention.strong:
-                    continue
+                    prep = token.head if token.dep_ == "pobj" else None
+                    if prep is None or prep.lower_ not in preps.unknown_names:
+                        continue
+                    if any(mention.covers(i) for i in actors):
+                        continue  # the event's actor, not its place
                 rank = (hop, place is None, bool(place and place.is_country))
                 found.append((*_int(rank), mention, place, how.format(place=mention.text)))
         for token in arg_tokens:
@@ -151,27 +157,38 @@ class DocumentPlaces:
         index = self.mentions.index(mention)
         return self._location(mention, place, "exact", f"{how}; {self.resolutions[index].why}")
 
-    def _in_sentence(self, trigger: Token) -> Location | None:
+    def _in_sentence(self, trigger: Token, arg_tokens: Sequence[Token]) -> Location | None:
+        """The place of the sentence nearest the trigger in the parse; known places before unknown."""
         sent = trigger.sent
-        best: tuple[tuple[int, int], int] | None = None
+        actors = {t.i for t in arg_tokens}
+        best: tuple[tuple[int, int, int, int], int] | None = None
         for index, mention in enumerate(self.mentions):
             place = self.resolutions[index].place
-            if place is None or not (sent.start <= mention.token_start < sent.end):
+            if not (sent.start <= mention.token_start < sent.end):
                 continue
-            if not mention.strong and not _after_locative(self.doc[mention.token_start]):
+            if place is None and (mention.label == "FAC" or any(mention.covers(i) for i in actors)):
+                continue  # an unknown building, or the event's actor
+            first = self.doc[mention.token_start]
+            if not mention.strong and not _after_locative(first, unknown=place is None):
                 continue
-            key = (int(place.is_country), abs(mention.token_start - trigger.i))
+            head = self.doc[mention.token_start : mention.token_end].root
+            key = (
+                int(place is None),
+                int(place is not None and place.is_country),
+                _tree_distance(head, trigger),
+                abs(mention.token_start - trigger.i),
+            )
             if best is None or key < best[0]:
                 best = (key, index)
         if best is None:
             return None
         index = best[1]
-        return self._location(
-            self.mentions[index],
-            self.resolutions[index].place,
-            "sentence",
-            f"named in the event's sentence; {self.resolutions[index].why}",
-        )
+        mention, res = self.mentions[index], self.resolutions[index]
+        if res.place is None:
+            why = "named in the event's sentence; not in the gazetteer"
+        else:
+            why = f"named in the event's sentence; {res.why}"
+        return self._location(mention, res.place, "sentence", why)
 
     def _nationality(self, trigger: Token) -> Location | None:
         table = demonyms()
@@ -322,6 +339,19 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
                             )
 
 
+def _tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    up_a = {a.i: 0}
+    for steps, token in enumerate(a.ancestors, 1):
+        up_a[token.i] = steps
+    if b.i in up_a:
+        return up_a[b.i]
+    for steps, token in enumerate(b.ancestors, 1):
+        if token.i in up_a:
+            return steps + up_a[token.i]
+    return 1000
+
+
 def _objects(prep: Token) -> Iterator[Token]:
     for obj in prep.children:
         if obj.dep_ == "pobj":
@@ -329,12 +359,17 @@ def _objects(prep: Token) -> Iterator[Token]:
             yield from (c for c in obj.children if c.dep_ == "conj")
 
 
-def _after_locative(token: Token) -> bool:
+def _after_locative(token: Token, *, unknown: bool = False) -> bool:
+    """True when the name is the object of a place preposition ("in Jenin")."""
     preps = locative_prepositions()
     head = token
     while head.dep_ in ("compound", "conj") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and preps.allows(head.head.text, hop=1, after_noun=False)
+    if head.dep_ != "pobj":
+        return False
+    if unknown:
+        return head.head.lower_ in preps.unknown_names
+    return preps.allows(head.head.text, hop=1, after_noun=False)
 
 
 def _dateline_mentions(text: str, dateline: str | None, gazetteer: Gazetteer) -> list[PlaceMention]:

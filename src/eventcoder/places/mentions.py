@@ -66,6 +66,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         mention = _best_subspan(doc[index:end], gazetteer, label="PROPN", strong=False)
         if mention is not None and _plausible_weak(mention, doc):
             mentions.append(mention)
+        elif mention is None:
+            # Unknown to the gazetteer: a place only where the parse puts it in a place slot.
+            span = doc[index:end]
+            if token.ent_type_ and token.ent_iob_ == "B":
+                ent = next(e for e in doc.ents if e.start == index)
+                if ent.end >= end and not any(i in taken for i in range(ent.start, ent.end)):
+                    span, end = ent, ent.end  # the whole name: "Umm al-Khair"
+            mentions.append(_mention(span, (), label="PROPN", strong=False))
         index = end
     mentions.sort(key=lambda m: m.token_start)
     return mentions

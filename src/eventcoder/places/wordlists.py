@@ -19,6 +19,7 @@ class LocativePrepositions:
     first: frozenset[str]  # may link the trigger itself to a place
     second: frozenset[str]  # may also link a noun on the way
     noun_only: frozenset[str]  # only after a noun trigger
+    unknown_names: frozenset[str]  # an unknown capitalised name after it is still a place
 
     def allows(self, prep: str, *, hop: int, after_noun: bool) -> bool:
         prep = prep.lower()
@@ -36,7 +37,7 @@ def _flag(value: str, *, path: str, line: int, column: str) -> bool:
 @cache
 def locative_prepositions() -> LocativePrepositions:
     path = str(resources.files("eventcoder.data").joinpath("places", "prepositions.csv"))
-    first, second, noun_only = set(), set(), set()
+    first, second, noun_only, unknown = set(), set(), set(), set()
     for line, row in read_data_csv("places", "prepositions.csv"):
         word = row["preposition"].lower()
         if _flag(row["first"], path=path, line=line, column="first"):
@@ -45,7 +46,11 @@ def locative_prepositions() -> LocativePrepositions:
             second.add(word)
         if _flag(row["noun_only"], path=path, line=line, column="noun_only"):
             noun_only.add(word)
-    return LocativePrepositions(frozenset(first), frozenset(second), frozenset(noun_only))
+        if _flag(row["unknown_names"], path=path, line=line, column="unknown_names"):
+            unknown.add(word)
+    return LocativePrepositions(
+        frozenset(first), frozenset(second), frozenset(noun_only), frozenset(unknown)
+    )
 
 
 @cache
