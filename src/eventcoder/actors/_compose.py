@@ -63,6 +63,11 @@ def compose(
             mentions, i = step2
             out.extend(mentions)
             continue
+        located = _sector_in_country(doc, atoms, i)
+        if located is not None:
+            out.append(located)
+            i += 2
+            continue
         single = _single(doc, atom, when)
         if single is not None:
             out.append(single)
@@ -84,7 +89,7 @@ def _title_person(
             lead, j = nat.ref, i + 1
     title_cand = atoms[j].first("title")
     if title_cand is None:
-        return None
+        return _nationality_person(doc, atoms, i, when)
     title = atoms[j]
     assert isinstance(title_cand.ref, Title)
     start = atoms[i].start if lead else title.start
@@ -188,6 +193,65 @@ def _nationality_sector(
         prev = conj
         k += 1
     return out, k
+
+
+def _nationality_person(
+    doc: Doc, atoms: list[Atom], i: int, when: dt.date | None
+) -> tuple[ActorMention, int] | None:
+    """A nationality right before a known person ("Jordan's King Abdullah II") joins the name."""
+    if atoms[i].first("country", "demonym") is None or i + 1 >= len(atoms):
+        return None
+    nxt = atoms[i + 1]
+    cand = nxt.first("entry")
+    if (
+        cand is None
+        or not isinstance(cand.ref, ActorEntry)
+        or _actors.kind_of(cand.ref) != "person"
+    ):
+        return None
+    if not _gap_ok(doc, atoms[i].end, nxt.start, max_gap=0):
+        return None
+    span = doc[atoms[i].start : nxt.end]
+    how = "name" if cand.resolution == "exact" else "alias"
+    actor = _actors.entry_actor(
+        cand.ref,
+        span.text,
+        span.start_char,
+        span.end_char,
+        when=when,
+        resolution=cand.resolution,
+        how=how,
+        said=doc[nxt.start : nxt.end].text,
+    )
+    if actor is None:
+        return None
+    return ActorMention(
+        span.start, span.end, doc[nxt.start : nxt.end].root.i, actor, "person"
+    ), i + 2
+
+
+def _sector_in_country(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | None:
+    """A bare sector noun located by a country: "security forces in Iran", "police of Egypt"."""
+    atom = atoms[i]
+    cand = atom.first("sector")
+    if cand is None or atom.cands[0].kind != "sector" or i + 1 >= len(atoms):
+        return None
+    nxt = atoms[i + 1]
+    country = nxt.first("country")
+    if country is None or nxt.cands[0].kind != "country":
+        return None
+    between = doc[atom.end : nxt.start]
+    if len(between) != 1 or between[0].lower_ not in ("in", "of") or not _is_head(doc, atom):
+        return None
+    assert isinstance(cand.ref, SectorNoun) and isinstance(country.ref, CountryEntry)
+    span = doc[atom.start : nxt.end]
+    nat = _actors.Nationality.of(country.ref)
+    why = (
+        f"sector noun '{doc[atom.start : atom.end].text}' ({'/'.join(cand.ref.sectors) or 'no sector'})"
+        f" + '{between.text} {doc[nxt.start : nxt.end].text}' ({nat.code})"
+    )
+    actor = _actors.sector_actor(cand.ref, nat, span.text, span.start_char, span.end_char, why=why)
+    return ActorMention(span.start, span.end, doc[atom.start : atom.end].root.i, actor, "group")
 
 
 def _single(doc: Doc, atom: Atom, when: dt.date | None) -> ActorMention | None:
