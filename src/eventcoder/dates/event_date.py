@@ -57,6 +57,8 @@ class EventDate:
 
 def resolve_event_date(sentence: Span, trigger: Token, published: dt.date) -> EventDate:
     """Date the event of ``trigger`` from its sentence; the publication date when the sentence has none."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
     ranked = []
     for ent in sentence.ents:
         if ent.label_ not in _LABELS:
