@@ -222,3 +222,21 @@ def test_actor_named_after_in_is_not_taken_for_an_unknown_place(parse, gazetteer
         _token(doc, "split"), arg_tokens=[actor]
     )
     assert loc is None or "Zorbatex" not in loc.extracted_place
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country", "admin1"),
+    [
+        ("Students marched in Athens, Georgia, on Friday.", "Athens", "USA", "Georgia"),
+        ("Police in Tbilisi, Georgia, detained ten men.", "Tbilisi", "GEO", None),
+    ],
+)
+def test_town_comma_georgia_reads_georgia_by_its_town(
+    parse, gazetteer, text, town, country, admin1
+) -> None:
+    (loc,) = _resolved(parse, gazetteer, text, town)
+    assert loc.country_code == country
+    if admin1 is not None:
+        assert loc.admin1 == admin1
+    (region,) = _resolved(parse, gazetteer, text, "Georgia")
+    assert region.country_code == country
