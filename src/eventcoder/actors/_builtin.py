@@ -324,7 +324,15 @@ def _person_entry(
 
 @cache
 def load_builtin_kb() -> ActorKB:
-    """The built-in base (read once per process). Raises ActorKBError naming the bad file."""
+    """The built-in base: read once per process, and saved in the user cache folder so later
+    processes skip parsing. Raises ActorKBError naming the bad file."""
+    from eventcoder.actors import _cache, codes, kb
+
+    sources = (__file__, kb.__file__, codes.__file__)
+    return _cache.load_or_build("kb", _build_builtin_kb, sources=sources)
+
+
+def _build_builtin_kb() -> ActorKB:
     files = _files()
     sectors = _read_sectors(files.joinpath("sectors.yaml"))
     known = frozenset(sectors["labels"]) | {"ELI"}

