@@ -78,3 +78,20 @@ def test_kb_sector_nouns_include_plurals(kb) -> None:
 def test_kb_missing_dictionary_path_is_an_error(tmp_path) -> None:
     with pytest.raises(ActorKBError, match="does not exist"):
         load_actor_kb(extra_dictionaries=[tmp_path / "nope.actors"])
+
+
+def test_kb_cache_builds_once_then_loads(tmp_path, monkeypatch) -> None:
+    from eventcoder.actors import _cache
+
+    monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"built": len(calls)}
+
+    first = _cache.load_or_build("probe", build, sources=())
+    second = _cache.load_or_build("probe", build, sources=())
+    assert first == second == {"built": 1}
+    assert len(calls) == 1
+    assert list(tmp_path.glob("actors-probe-*.pickle"))
