@@ -297,6 +297,10 @@ class EventExtractor:
                     found = self._owner(child, index) or self._of_phrase(child, index)
                     if found:
                         return found, f"owner of object '{child.text}'"
+        if entry.pos == "VERB":
+            # "signed an agreement with X", "imposed sanctions on X": the phrase hangs on the object
+            carriers.extend(c for c in tok.children if c.dep_ == "dobj" and c not in carriers)
+        nested: list[tuple[str, Token]] = []
         for prep in entry.target_preps:
             for carrier in carriers:
                 for child in carrier.children:
@@ -305,6 +309,7 @@ class EventExtractor:
                             found = self.actors_for(pobj, index) or self._owner(pobj, index)
                             if found:
                                 return found, f"'{prep} {pobj.text}'"
+                            nested.append((prep, pobj))
         if entry.pos == "NOUN":
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -312,6 +317,14 @@ class EventExtractor:
                         found = self.actors_for(pobj, index)
                         if found:
                             return found, f"'of {pobj.text}'"
+        # one level deeper: "called for the release of X", "sanctions on imports from X"
+        for prep, pobj in nested:
+            for child in pobj.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "with", "against", "by"):
+                    for inner in _prep_objects(child):
+                        found = self.actors_for(inner, index)
+                        if found:
+                            return found, f"'{prep} {pobj.text} {child.text} {inner.text}'"
         return [], ""
 
     def _of_phrase(self, tok: Token, index: MentionIndex) -> list[ActorMention]:
