@@ -104,8 +104,8 @@ class Nationality:
 
     @classmethod
     def of(cls, ref: CountryEntry | ActorEntry) -> Nationality:
-        if isinstance(ref, CountryEntry):
-            return cls(ref.iso3, ref.iso3, ref.name)
+        if isinstance(ref, CountryEntry):  # named by its adjective: "Israeli government"
+            return cls(ref.iso3, ref.iso3, ref.demonyms[0] if ref.demonyms else ref.name)
         return cls(ref.code or "", ref.country, ref.name)
 
 
