@@ -61,6 +61,8 @@ def resolve_anaphora(
             continue
         actor, kind, origin, label = found
         span = doc[atom.start : atom.end]
+        if span[0].tag_ == "PRP$" and origin == sent_of[atom.start] + 1:
+            continue  # "Germany recalled its ambassador": the owner is already in the clause
         why = f"'{span.text}' -> {label} (sentence {origin})"
         coref = replace(
             actor,
