@@ -119,6 +119,19 @@ def test_resolver_coreference_points_to_antecedent(mentions) -> None:
     assert "Hezbollah (sentence 1)" in coref.why
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Israel said its troops had withdrawn.", "its troops", "ISRMIL"),
+        ("Hezbollah said its fighters would respond.", "its fighters", "LBNREBHEZ"),
+    ],
+)
+def test_resolver_possessive_gives_owner_to_sector_noun(mentions, text, surface, code) -> None:
+    found = _by_text(mentions(text, D))
+    assert found[surface].actor.cameo_code == code
+    assert "owned by 'its'" in found[surface].actor.why
+
+
 def test_resolver_coreference_without_antecedent_makes_no_mention(mentions) -> None:
     found = _by_text(mentions("The movement said it would not negotiate.", D))
     assert "The movement" not in found

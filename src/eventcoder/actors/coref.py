@@ -61,8 +61,15 @@ def resolve_anaphora(
             continue
         actor, kind, origin, label = found
         span = doc[atom.start : atom.end]
-        if span[0].tag_ == "PRP$" and origin == sent_of[atom.start] + 1:
-            continue  # "Germany recalled its ambassador": the owner is already in the clause
+        if span[0].tag_ == "PRP$":
+            owned = _owned_sector(doc, atom, actor, label, origin, known)
+            if owned is not None:  # "its troops" -> the antecedent's troops
+                old, new = owned
+                out[out.index(old.mention)] = new.mention
+                known[known.index(old)] = new
+                continue
+            if origin == sent_of[atom.start] + 1:
+                continue  # "Germany recalled its envoy": the owner is already in the clause
         why = f"'{span.text}' -> {label} (sentence {origin})"
         coref = replace(
             actor,
@@ -115,6 +122,40 @@ def _antecedent(
         ):
             continue
         return m.actor, k.kind, k.origin_sentence, m.actor.name
+    return None
+
+
+def _owned_sector(
+    doc: Doc, atom: Atom, owner: Actor, label: str, origin: int, known: list[_Known]
+) -> tuple[_Known, _Known] | None:
+    """A possessive pronoun before a bare sector noun: a country owner gives its country
+    ("its troops" -> ISRMIL), an organisation or person its whole code ("its fighters" of Hamas)."""
+    if not owner.country:
+        return None
+    for k in known:
+        m = k.mention
+        if m.start != atom.end or m.actor.country or m.actor.resolution != "sector-noun":
+            continue
+        span = doc[atom.start : m.end]
+        sectors = owner.sectors or m.actor.sectors
+        code = owner.cameo_code if owner.sectors else build_code(owner.country, sectors)
+        why = (
+            f"'{doc[m.start : m.end].text}' ({'/'.join(sectors) or 'no sector'}) owned by "
+            f"'{doc[atom.start : atom.end].text}' -> {label} (sentence {origin})"
+        )
+        actor = replace(
+            m.actor,
+            name=f"{owner.name}: {m.actor.name}",
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            country=owner.country,
+            sectors=sectors,
+            cameo_code=code,
+            why=why,
+        )
+        mention = ActorMention(atom.start, m.end, m.head, actor, m.kind)
+        return k, _Known(mention, k.kind, origin)
     return None
 
 
