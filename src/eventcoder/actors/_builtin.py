@@ -213,9 +213,7 @@ def _read_countries(node: Traversable) -> list[CountryEntry]:
     return out
 
 
-def _read_entries(
-    folder: str, kind: str, known: frozenset[str], intl: dict[str, str]
-) -> list[tuple[dict[str, Any], str]]:
+def _read_entries(folder: str) -> list[tuple[dict[str, Any], str]]:
     out = []
     base = _files().joinpath(folder)
     for node in sorted(base.iterdir(), key=lambda n: n.name):
@@ -339,8 +337,8 @@ def _build_builtin_kb() -> ActorKB:
     intl: dict[str, str] = sectors["intl"]
     entries: list[ActorEntry] = []
     seen: dict[str, str] = {}
-    org_items = _read_entries("organisations", "organisation", known, intl)
-    person_items = _read_entries("people", "person", known, intl)
+    org_items = _read_entries("organisations")
+    person_items = _read_entries("people")
     explicit = {str(item["id"]) for item, _ in org_items + person_items if "id" in item}
 
     def add(entry: ActorEntry, explicit_id: bool) -> None:

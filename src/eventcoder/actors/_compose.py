@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from eventcoder.actors import _actors
 from eventcoder.actors._index import Cand
 from eventcoder.actors.codes import build_code
-from eventcoder.actors.kb import ActorEntry, ActorKB, CountryEntry, SectorNoun, Title
+from eventcoder.actors.kb import ActorEntry, CountryEntry, SectorNoun, Title
 from eventcoder.actors.mention import ActorMention
 from eventcoder.records import Actor
 
@@ -40,7 +40,7 @@ class Atom:
 
 
 def compose(
-    doc: Doc, atoms: list[Atom], *, when: dt.date | None, kb: ActorKB
+    doc: Doc, atoms: list[Atom], *, when: dt.date | None
 ) -> tuple[list[ActorMention], list[Atom]]:
     """Mentions built from atoms, and the anaphor atoms left for coreference."""
     persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}

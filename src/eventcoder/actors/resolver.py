@@ -74,7 +74,7 @@ class ActorResolver:
         and dated dictionary codes. Character offsets are ``doc`` offsets.
         """
         atoms = self._atoms(doc)
-        mentions, anaphors = compose(doc, atoms, when=when, kb=self.kb)
+        mentions, anaphors = compose(doc, atoms, when=when)
         taken = _taken(
             len(doc), [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anaphors]
         )
