@@ -45,3 +45,37 @@ def test_run_command_reads_an_article_from_stdin(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, args, input="Israel attacked Gaza. Egypt met Qatar.")
     assert result.exit_code == 0, result.output
     assert re.search(r"events\s+2\n", result.output)
+
+
+def test_run_command_max_bytes_lets_a_large_file_through(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "long.txt").write_text("Israel attacked Gaza. " * 1000)  # 22 kB
+    small = CliRunner().invoke(
+        command,
+        [
+            str(corpus),
+            "--out",
+            str(tmp_path / "a"),
+            "--max-bytes",
+            "10000",
+            "--coder-factory",
+            FAKE,
+            "-q",
+        ],
+    )
+    assert re.search(r"rejected\s+1 \(too-large: 1\)", small.output), small.output
+    large = CliRunner().invoke(
+        command,
+        [
+            str(corpus),
+            "--out",
+            str(tmp_path / "b"),
+            "--max-bytes",
+            "100000",
+            "--coder-factory",
+            FAKE,
+            "-q",
+        ],
+    )
+    assert re.search(r"events\s+1,000\n", large.output), large.output

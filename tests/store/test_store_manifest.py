@@ -13,7 +13,13 @@ def _manifest(
     inputs: tuple[dict[str, object], ...] = ({"path": "/a.txt", "size": 1, "mtime_ns": 1},),
 ) -> RunManifest:
     return RunManifest(
-        schema="s", version="v", inputs=inputs, dictionaries=(), chunk_size=chunk_size, coder="m:f"
+        schema="s",
+        version="v",
+        inputs=inputs,
+        dictionaries=(),
+        chunk_size=chunk_size,
+        coder="m:f",
+        max_bytes=1000,
     )
 
 

@@ -19,6 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from eventcoder.ingest import DEFAULT_MAX_BYTES
 from eventcoder.scale.engines import ENGINES
 from eventcoder.scale.runner import RunSummary, run_batch
 from eventcoder.scale.worker import DEFAULT_FACTORY
@@ -146,6 +147,13 @@ def format_summary(s: RunSummary) -> str:
     help="Extra actor dictionary file (repeat for several).",
 )
 @click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Reject input files (JSONL/CSV/WARC: records) larger than this many bytes.",
+)
+@click.option(
     "--force", is_flag=True, help="Replace the output of a different earlier run in --out."
 )
 @click.option(
@@ -164,6 +172,7 @@ def command(
     scheduler: str | None,
     batch_size: int,
     dictionaries: tuple[Path, ...],
+    max_bytes: int,
     force: bool,
     fail_fast: bool,
     quiet: bool,
@@ -183,6 +192,7 @@ def command(
         scheduler=scheduler,
         batch_size=batch_size,
         dictionaries=dictionaries,
+        max_bytes=max_bytes,
         force=force,
         fail_fast=fail_fast,
         chunk_size=chunk_size,

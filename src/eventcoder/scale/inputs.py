@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from eventcoder.errors import InputError
+from eventcoder.ingest import DEFAULT_MAX_BYTES
 from eventcoder.ingest import SUFFIXES as _INGEST_SUFFIXES_MAP
 from eventcoder.records import Article
 
@@ -73,15 +74,18 @@ def _is_warc(path: str) -> bool:
     return path.lower().endswith((".warc.gz", ".warc"))
 
 
-def default_reader(path: str) -> Iterable[Any]:
-    """Articles and failures from one input path: WARC files here, the rest through ``ingest``."""
+def default_reader(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterable[Any]:
+    """Articles and failures from one input path: WARC files here, the rest through ``ingest``.
+
+    ``max_bytes`` limits each file (each record for JSON Lines, CSV and WARC).
+    """
     if _is_warc(path):
         from eventcoder.scale.warc import read_warc
 
-        return read_warc(path)
+        return read_warc(path, max_bytes=max_bytes)
     from eventcoder.ingest import read_articles
 
-    return read_articles([path])
+    return read_articles([path], max_bytes=max_bytes)
 
 
 #: (pattern, kind) tried in order on a failure's reason; the kind feeds the run summary and the

@@ -9,6 +9,7 @@ lost or coded twice and event ids match an uninterrupted run. At the end ``error
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -20,10 +21,11 @@ from typing import Protocol
 import duckdb
 
 from eventcoder.errors import InputError, StoreError
+from eventcoder.ingest import DEFAULT_MAX_BYTES
 from eventcoder.scale.chunks import Chunk, make_chunks
 from eventcoder.scale.engines import make_engine
 from eventcoder.scale.estimate import estimate_articles
-from eventcoder.scale.inputs import Reader, expand_inputs, read_items
+from eventcoder.scale.inputs import Reader, default_reader, expand_inputs, read_items
 from eventcoder.scale.worker import DEFAULT_FACTORY, CoderSpec
 from eventcoder.store.database import build_database
 from eventcoder.store.manifest import (
@@ -184,12 +186,15 @@ def run_batch(
     fail_fast: bool = False,
     chunk_size: int | None = None,
     coder_factory: str = DEFAULT_FACTORY,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     reader: Reader | None = None,
     progress: ProgressSink | None = None,
 ) -> RunSummary:
     """Code every article of ``inputs`` into the output folder ``out``, resuming an earlier run.
 
     ``chunk_size`` (articles per chunk) defaults to ``auto_chunk_size`` of the estimated input size.
+    ``max_bytes`` limits each input file (each record for JSON Lines, CSV and WARC); ``reader``
+    replaces the input reader (``default_reader``), for tests.
     ``coder_factory`` names (``module:attribute``) what builds the coder in each worker; it is
     called as ``factory(dictionaries=[...])`` and must return an object with ``Coder.pipe``.
     Raises StoreError when ``out`` holds another run's output (unless ``force``), InputError
@@ -218,6 +223,7 @@ def run_batch(
         dictionaries=tuple(file_stamp(d) for d in dict_paths),
         chunk_size=chunk_size,
         coder=coder_factory,
+        max_bytes=max_bytes,
     )
     the_engine = make_engine(engine, workers=workers, scheduler=scheduler)
     resumed = open_output(out, manifest, force=force)
@@ -240,7 +246,8 @@ def run_batch(
         fail_fast=fail_fast,
     )
     counts = {"chunks": 0, "resumed": 0}
-    chunks = make_chunks(read_items(files, reader=reader), chunk_size)
+    read = reader or functools.partial(default_reader, max_bytes=max_bytes)
+    chunks = make_chunks(read_items(files, reader=read), chunk_size)
     with the_engine:
         for output in the_engine.run(
             _pending(chunks, done, progress=progress, fail_fast=fail_fast, counts=counts), spec

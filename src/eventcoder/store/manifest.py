@@ -46,6 +46,7 @@ class RunManifest:
     dictionaries: tuple[dict[str, Any], ...]
     chunk_size: int
     coder: str
+    max_bytes: int
 
     def to_json(self) -> str:
         return json.dumps(
@@ -56,6 +57,7 @@ class RunManifest:
                 "dictionaries": list(self.dictionaries),
                 "chunk_size": self.chunk_size,
                 "coder": self.coder,
+                "max_bytes": self.max_bytes,
             },
             indent=1,
             sort_keys=True,
@@ -71,6 +73,7 @@ class RunManifest:
             dictionaries=tuple(d["dictionaries"]),
             chunk_size=int(d["chunk_size"]),
             coder=d["coder"],
+            max_bytes=int(d["max_bytes"]),
         )
 
     def differences(self, other: RunManifest) -> list[str]:
@@ -84,7 +87,7 @@ class RunManifest:
             else:
                 changed = sum(a != b for a, b in zip(self.inputs, other.inputs, strict=False))
                 diffs.append(f"inputs ({changed} changed since, or given in another order)")
-        for name in ("dictionaries", "chunk_size", "coder", "schema", "version"):
+        for name in ("dictionaries", "chunk_size", "max_bytes", "coder", "schema", "version"):
             if getattr(self, name) != getattr(other, name):
                 diffs.append(name.replace("_", " "))
         return diffs
