@@ -194,3 +194,17 @@ def test_run_batch_fail_fast_stops_at_a_coder_error(tmp_path: Path) -> None:
         PipelineError, match="RuntimeError: fake coder cannot code article bomb.*--fail-fast"
     ):
         _run([corpus], tmp_path / "out", fail_fast=True)
+
+
+def test_run_batch_isolates_coder_errors_in_a_long_chunk(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", n_articles=30)
+    lines = (corpus / "feed.jsonl").read_text().splitlines()
+    lines[5] = json.dumps({"id": "bad-5", "text": "EXPLODE here."})
+    lines[20] = json.dumps({"id": "bad-20", "text": "EXPLODE there."})
+    (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    summary = _run([corpus], tmp_path / "out", chunk_size=50, batch_size=4)
+    assert summary.failed == 2
+    assert summary.coded + summary.no_event == 30 - 2 + 4
+    clean = _run([corpus], tmp_path / "clean", chunk_size=50, batch_size=64)
+    assert read_output(tmp_path / "out") == read_output(tmp_path / "clean")
+    assert clean.failed == 2

@@ -83,23 +83,31 @@ def load_coder(spec: CoderSpec) -> Any:
 def _code_each(
     coder: Any, articles: Sequence[Article], spec: CoderSpec
 ) -> list[CodingResult | BaseException]:
-    """Code a batch; when the coder raises, code article by article so only the bad one fails."""
-    try:
-        results: list[CodingResult | BaseException] = list(
-            coder.pipe(articles, batch_size=spec.batch_size)
-        )
-    except Exception as exc:
-        if spec.fail_fast:
-            raise
-        log.warning(
-            "coder failed on a batch (%s); coding its %d articles one by one", exc, len(articles)
-        )
-        results = []
-        for article in articles:
-            try:
-                results.extend(coder.pipe([article], batch_size=1))
-            except Exception as one:  # noqa: BLE001 - recorded per article, the run goes on
-                results.append(one)
+    """Code articles in batches; when the coder raises, only the article that made it fails.
+
+    Results already yielded are kept; the next ``batch_size`` articles (where the bad one must
+    be) are coded one by one, then batched coding resumes after them.
+    """
+    results: list[CodingResult | BaseException] = []
+    start = 0
+    while start < len(articles):
+        try:
+            for result in coder.pipe(articles[start:], batch_size=spec.batch_size):
+                results.append(result)
+                start += 1
+        except Exception as exc:
+            if spec.fail_fast:
+                raise
+            end = min(start + spec.batch_size, len(articles))
+            log.warning("coder failed (%s); coding articles %d-%d one by one", exc, start, end - 1)
+            for article in articles[start:end]:
+                try:
+                    results.extend(coder.pipe([article], batch_size=1))
+                except Exception as one:  # noqa: BLE001 - recorded per article, the run goes on
+                    results.append(one)
+            start = end
+        else:
+            break
     if len(results) != len(articles):
         raise PipelineError(
             f"the coder returned {len(results)} results for {len(articles)} articles; "
