@@ -149,6 +149,11 @@ def test_resolver_lowercase_words_are_not_names(mentions) -> None:
     assert not any(m.actor.country in ("USA", "TUR") for m in found.values())
 
 
+def test_resolver_country_inside_longer_place_name_is_not_the_country(mentions) -> None:
+    found = mentions("Leaders from Latin America met in New Mexico.", D)
+    assert not any(m.actor.country in ("USA", "MEX") for m in found)
+
+
 def test_resolver_mentions_are_sorted_disjoint_with_offsets(nlp, resolver) -> None:
     text = (
         "Israeli occupation forces raided Jenin on Monday. Hamas and the PFLP condemned the raid, "

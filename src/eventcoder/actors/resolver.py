@@ -49,6 +49,7 @@ _NON_ACTOR_LABELS = frozenset(
     }
 )
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PLACE_NAME_KINDS = frozenset({"country", "seat", "region"})
 
 
 class ActorResolver:
@@ -176,14 +177,30 @@ def _fits(cand: Cand, span: Span) -> bool:
         return False  # "general" in "general secretaries"
     if cand.kind == "entry" and span[0].ent_type_ == "PERSON" and _inside_longer_entity(span):
         return False  # "Haddad" in "Tariq Haddad Mansouri" is someone else
+    if cand.kind in _PLACE_NAME_KINDS and span[0].ent_type_ in _PLACE_LABELS:
+        if _inside_longer_entity(span):
+            return False  # "America" in "Latin America", "Mexico" in "New Mexico"
     return True
 
 
 def _inside_longer_entity(span: Span) -> bool:
+    """The span is part of a longer named entity (a leading "the" does not count)."""
     doc = span.doc
-    starts_inside = span[0].ent_iob_ == "I"
+    starts_inside = span[0].ent_iob_ == "I" and not _only_determiners(doc, span.start)
     continues = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
     return starts_inside or continues
+
+
+def _only_determiners(doc: Doc, start: int) -> bool:
+    """The entity tokens before ``start`` are all determiners ("the West Bank")."""
+    i = start - 1
+    while i >= 0 and doc[i].ent_iob_ in ("I", "B"):
+        if doc[i].pos_ != "DET":
+            return False
+        if doc[i].ent_iob_ == "B":
+            return True
+        i -= 1
+    return True
 
 
 def _may_be_place(label: str, span: Span) -> bool:
