@@ -62,3 +62,14 @@ def test_open_output_refuses_a_file(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("x")
     with pytest.raises(StoreError, match="is a file"):
         open_output(tmp_path / "f", _manifest())
+
+
+def test_lock_output_refuses_a_second_run_on_the_same_folder(tmp_path: Path) -> None:
+    from eventcoder.store.manifest import lock_output
+
+    with lock_output(tmp_path / "out"):
+        with pytest.raises(StoreError, match="another 'eventcoder run' is writing to"):
+            with lock_output(tmp_path / "out"):
+                pass
+    with lock_output(tmp_path / "out"):  # free again once the first run is done
+        pass

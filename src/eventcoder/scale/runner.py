@@ -33,6 +33,7 @@ from eventcoder.store.manifest import (
     ERRORS_NAME,
     RunManifest,
     file_stamp,
+    lock_output,
     open_output,
 )
 from eventcoder.store.parts import PartStore, write_atomic
@@ -226,49 +227,50 @@ def run_batch(
         max_bytes=max_bytes,
     )
     the_engine = make_engine(engine, workers=workers, scheduler=scheduler)
-    resumed = open_output(out, manifest, force=force)
-    store = PartStore(out)
-    store.prepare()
-    done = store.completed() if resumed else {}
-    log.info(
-        "%s %s: %d input files, %d chunks already done",
-        "resuming" if resumed else "starting",
-        out,
-        len(files),
-        len(done),
-    )
-    if progress:
-        progress.start(total)
-    spec = CoderSpec(
-        factory=coder_factory,
-        dictionaries=tuple(str(Path(d).resolve()) for d in dict_paths),
-        batch_size=batch_size,
-        fail_fast=fail_fast,
-    )
-    counts = {"chunks": 0, "resumed": 0}
-    read = reader or functools.partial(default_reader, max_bytes=max_bytes)
-    chunks = make_chunks(read_items(files, reader=read), chunk_size)
-    with the_engine:
-        for output in the_engine.run(
-            _pending(chunks, done, progress=progress, fail_fast=fail_fast, counts=counts), spec
-        ):
-            store.write_chunk(
-                output.index, output.key, events=output.events, articles=output.articles
-            )
-            if progress:
-                progress.advance(output.articles.num_rows)
-    extra = sorted(i for i in done if i >= counts["chunks"])
-    if extra:
-        raise StoreError(
-            f"{out} holds chunks {extra[0]}..{extra[-1]} that this run's input does not have "
-            "(the input is shorter than in the earlier run); pass --force to start over or choose another --out"
+    with lock_output(out):
+        resumed = open_output(out, manifest, force=force)
+        store = PartStore(out)
+        store.prepare()
+        done = store.completed() if resumed else {}
+        log.info(
+            "%s %s: %d input files, %d chunks already done",
+            "resuming" if resumed else "starting",
+            out,
+            len(files),
+            len(done),
         )
-    return finish_output(
-        out,
-        seconds=time.perf_counter() - started,
-        chunks=counts["chunks"],
-        chunks_resumed=counts["resumed"],
-    )
+        if progress:
+            progress.start(total)
+        spec = CoderSpec(
+            factory=coder_factory,
+            dictionaries=tuple(str(Path(d).resolve()) for d in dict_paths),
+            batch_size=batch_size,
+            fail_fast=fail_fast,
+        )
+        counts = {"chunks": 0, "resumed": 0}
+        read = reader or functools.partial(default_reader, max_bytes=max_bytes)
+        chunks = make_chunks(read_items(files, reader=read), chunk_size)
+        with the_engine:
+            for output in the_engine.run(
+                _pending(chunks, done, progress=progress, fail_fast=fail_fast, counts=counts), spec
+            ):
+                store.write_chunk(
+                    output.index, output.key, events=output.events, articles=output.articles
+                )
+                if progress:
+                    progress.advance(output.articles.num_rows)
+        extra = sorted(i for i in done if i >= counts["chunks"])
+        if extra:
+            raise StoreError(
+                f"{out} holds chunks {extra[0]}..{extra[-1]} that this run's input does not have "
+                "(the input is shorter than in the earlier run); pass --force to start over or choose another --out"
+            )
+        return finish_output(
+            out,
+            seconds=time.perf_counter() - started,
+            chunks=counts["chunks"],
+            chunks_resumed=counts["resumed"],
+        )
 
 
 def _version() -> str:

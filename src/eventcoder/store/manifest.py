@@ -9,8 +9,10 @@ workers, batch size) is not recorded: it does not change the output.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,15 @@ from typing import Any
 from eventcoder.errors import StoreError
 from eventcoder.store.parts import ARTICLES_DIR, EVENTS_DIR, write_atomic
 
-__all__ = ["MANIFEST_NAME", "OUTPUT_NAMES", "RunManifest", "file_stamp", "open_output"]
+__all__ = [
+    "LOCK_NAME",
+    "MANIFEST_NAME",
+    "lock_output",
+    "OUTPUT_NAMES",
+    "RunManifest",
+    "file_stamp",
+    "open_output",
+]
 
 MANIFEST_NAME = "_eventcoder_run.json"
 ERRORS_NAME = "errors.jsonl"
@@ -91,6 +101,37 @@ class RunManifest:
             if getattr(self, name) != getattr(other, name):
                 diffs.append(name.replace("_", " "))
         return diffs
+
+
+LOCK_NAME = ".eventcoder.lock"
+
+
+@contextlib.contextmanager
+def lock_output(out: str | Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder (created if needed) for one run.
+
+    The lock dies with the process, even by SIGKILL. Raises StoreError when another run holds it.
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise StoreError(f"--out {out} is a file, not a folder; give a folder name")
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: run without the lock
+        yield
+        return
+    with (out / LOCK_NAME).open("a+") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise StoreError(
+                f"another 'eventcoder run' is writing to {out}; wait for it to finish or choose another --out"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def _clear(out: Path) -> None:
