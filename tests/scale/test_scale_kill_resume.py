@@ -69,13 +69,13 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.issue(6)
 def test_run_killed_by_sigkill_resumes_to_the_output_of_a_clean_run(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "corpus", n_articles=60)
-    n_chunks = -(-(60 + 4) // CHUNK)
+    corpus = write_corpus(tmp_path / "corpus", n_articles=80)
+    n_chunks = -(-(80 + 4) // CHUNK)
     out = tmp_path / "out"
     parts = out / "articles.parquet"
 
     proc = subprocess.Popen(
-        _args(corpus, out), env=_env(0.05), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        _args(corpus, out), env=_env(0.08), stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
@@ -110,4 +110,4 @@ def test_run_killed_by_sigkill_resumes_to_the_output_of_a_clean_run(tmp_path: Pa
     events, articles = read_output(out)
     assert (events, articles) == read_output(clean)
     assert len({e[0] for e in events}) == len(events) > 0
-    assert len(articles) == 60 + 4
+    assert len(articles) == 80 + 4
