@@ -59,7 +59,7 @@ def resolve_anaphora(
         found = _antecedent(doc, atom, rule, known, sent_of, chunks)
         if found is None:
             continue
-        actor, kind, origin, label = found
+        actor, kind, origin, label, direct = found
         span = doc[atom.start : atom.end]
         if span[0].tag_ == "PRP$":
             owned = _owned_sector(doc, atom, actor, label, origin, known)
@@ -68,7 +68,7 @@ def resolve_anaphora(
                 out[out.index(old.mention)] = new.mention
                 known[known.index(old)] = new
                 continue
-            if origin == sent_of[atom.start] + 1:
+            if direct == sent_of[atom.start]:
                 continue  # "Germany recalled its envoy": the owner is already in the clause
         why = f"'{span.text}' -> {label} (sentence {origin})"
         coref = replace(
@@ -94,7 +94,7 @@ def _antecedent(
     known: list[_Known],
     sent_of: list[int],
     chunks: list[tuple[int, int]],
-) -> tuple[Actor, str, int, str] | None:
+) -> tuple[Actor, str, int, str, int] | None:
     here = sent_of[atom.start]
     for k in reversed(known):
         m = k.mention
@@ -121,7 +121,7 @@ def _antecedent(
             and not set(m.actor.sectors) & set(rule.sectors)
         ):
             continue
-        return m.actor, k.kind, k.origin_sentence, m.actor.name
+        return m.actor, k.kind, k.origin_sentence, m.actor.name, sent_of[m.start]
     return None
 
 
@@ -161,7 +161,7 @@ def _owned_sector(
 
 def _coalition(
     doc: Doc, k: _Known, known: list[_Known], sent_of: list[int]
-) -> tuple[Actor, str, int, str] | None:
+) -> tuple[Actor, str, int, str, int] | None:
     """The coordination ("A, B and C") the mention belongs to, as one actor; None if alone."""
     if k.kind not in _COALITION_MEMBERS:
         return None
@@ -195,7 +195,7 @@ def _coalition(
         cameo_code=build_code(country, sectors) if country else None,
         resolution="coreference",
     )
-    return actor, "coalition", sent + 1, name
+    return actor, "coalition", sent + 1, name, sent
 
 
 def _conj_root(tok: Token) -> Token:
