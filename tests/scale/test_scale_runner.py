@@ -208,3 +208,46 @@ def test_run_batch_isolates_coder_errors_in_a_long_chunk(tmp_path: Path) -> None
     clean = _run([corpus], tmp_path / "clean", chunk_size=50, batch_size=64)
     assert read_output(tmp_path / "out") == read_output(tmp_path / "clean")
     assert clean.failed == 2
+
+
+def test_run_batch_refuses_to_resume_when_the_input_changed_unseen(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # Standard input cannot be stamped like a file; the chunk keys catch a different stream.
+    out = tmp_path / "out"
+    _run([corpus], out)
+
+    def other_reader(path: str) -> Iterator[Any]:
+        for item in default_reader(path):
+            yield (
+                item if not hasattr(item, "text") else type(item)(id="x" + item.id, text=item.text)
+            )
+
+    with pytest.raises(StoreError, match="made from other input than this run reads"):
+        _run([corpus], out, reader=other_reader)
+
+    def short_reader(path: str) -> Iterator[Any]:
+        # feed.jsonl's 40 articles fill chunks 0-9 exactly; the other files made chunk 10
+        return iter(default_reader(path)) if path.endswith("feed.jsonl") else iter(())
+
+    with pytest.raises(StoreError, match="input is shorter than in the earlier run"):
+        _run([corpus], out, reader=short_reader)
+
+
+def test_run_batch_names_a_coder_factory_that_cannot_be_loaded(
+    corpus: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(ConfigError, match="cannot load coder factory 'scale_fakes:NoSuchCoder'"):
+        run_batch([str(corpus)], tmp_path / "out", coder_factory="scale_fakes:NoSuchCoder")
+
+
+def test_run_batch_names_a_missing_dictionary(corpus: Path, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="--dictionaries .*extra.yaml: no such file"):
+        _run([corpus], tmp_path / "out", dictionaries=[tmp_path / "extra.yaml"])
+
+
+def test_run_batch_names_a_folder_without_inputs(tmp_path: Path) -> None:
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / "a.png").write_bytes(b"\x89PNG")
+    with pytest.raises(InputError, match="pics: folder has no input files"):
+        _run([tmp_path / "pics"], tmp_path / "out")
