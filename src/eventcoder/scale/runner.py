@@ -198,6 +198,8 @@ def run_batch(
     replaces the input reader (``default_reader``), for tests.
     ``coder_factory`` names (``module:attribute``) what builds the coder in each worker; it is
     called as ``factory(dictionaries=[...])`` and must return an object with ``Coder.pipe``.
+    With ``workers`` > 1 the workers are spawned processes that import the caller's main module:
+    call ``run_batch`` from a script under ``if __name__ == "__main__":``.
     Raises StoreError when ``out`` holds another run's output (unless ``force``), InputError
     for a missing input path, ConfigError for an unknown engine.
 
