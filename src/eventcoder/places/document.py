@@ -8,12 +8,14 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from eventcoder.nlp import sentence_entities
 from eventcoder.places.disambiguation import Resolution, resolve_mentions
 from eventcoder.places.gazetteer import Gazetteer, Place
 from eventcoder.places.mentions import PlaceMention, find_mentions
@@ -52,6 +54,12 @@ class DocumentPlaces:
         self.nationalities = nationalities
         self.gazetteer = gazetteer
         self.main = self._main_place()
+        # Token.sent scans the document on every call; look sentences up by token index instead.
+        self._sents = list(doc.sents)
+        self._sent_starts = [s.start for s in self._sents]
+
+    def _sentence(self, token: Token) -> Span:
+        return self._sents[bisect.bisect_right(self._sent_starts, token.i) - 1]
 
     @classmethod
     def from_doc(
@@ -63,6 +71,7 @@ class DocumentPlaces:
         name opening the text is taken as one.
         """
         mentions = find_mentions(doc, gazetteer)
+        text = doc.text  # Doc.text joins every token: build it once
         nationalities: Counter[str] = Counter()
         table = demonyms()
         for ent in doc.ents:
@@ -70,17 +79,17 @@ class DocumentPlaces:
                 code = table.get(ent.text.lower()) or table.get(ent.root.text.lower())
                 if code:
                     nationalities[code] += 1
-        dateline_mentions = _dateline_mentions(doc.text, dateline, gazetteer)
+        dateline_mentions = _dateline_mentions(text, dateline, gazetteer)
         extra: dict[str, float] = {code: 0.5 * n for code, n in nationalities.items()}
         if dateline_mentions:
-            head = resolve_mentions(dateline_mentions, text=doc.text, extra_countries=extra)
+            head = resolve_mentions(dateline_mentions, text=text, extra_countries=extra)
             if head[0].place is not None and head[0].place.country_code:
                 code = head[0].place.country_code
                 extra[code] = extra.get(code, 0.0) + 2
-        resolutions = resolve_mentions(mentions, text=doc.text, extra_countries=extra)
+        resolutions = resolve_mentions(mentions, text=text, extra_countries=extra)
         line: tuple[PlaceMention, Resolution] | None = None
         if dateline_mentions:
-            head = resolve_mentions(dateline_mentions, text=doc.text, extra_countries=extra)
+            head = resolve_mentions(dateline_mentions, text=text, extra_countries=extra)
             if head[0].place is not None:
                 line = (dateline_mentions[0], head[0])
         return cls(
@@ -159,7 +168,7 @@ class DocumentPlaces:
 
     def _in_sentence(self, trigger: Token, arg_tokens: Sequence[Token]) -> Location | None:
         """The place of the sentence nearest the trigger in the parse; known places before unknown."""
-        sent = trigger.sent
+        sent = self._sentence(trigger)
         actors = {t.i for t in arg_tokens}
         best: tuple[tuple[int, int, int, int], int] | None = None
         for index, mention in enumerate(self.mentions):
@@ -194,7 +203,7 @@ class DocumentPlaces:
         table = demonyms()
         local = Counter(
             table[ent.text.lower()]
-            for ent in trigger.sent.ents
+            for ent in sentence_entities(self._sentence(trigger))
             if ent.label_ == "NORP" and ent.text.lower() in table
         )
         source = local or self.nationalities
