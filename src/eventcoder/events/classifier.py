@@ -135,9 +135,9 @@ class PairClassifier:
         missing, or when no trained adapter is found.
         """
         try:
+            import peft  # noqa: F401
             import torch  # noqa: F401
             import transformers  # noqa: F401
-            import peft  # noqa: F401
         except ImportError as exc:
             log.warning("learned event typing is off: %s; %s", exc, INSTALL_HINT)
             return None
@@ -207,7 +207,9 @@ class PairClassifier:
 
         if not marked_texts:
             return []
-        probs = torch.softmax(self.logits(marked_texts, batch_size=batch_size) / self.temperature, -1)
+        probs = torch.softmax(
+            self.logits(marked_texts, batch_size=batch_size) / self.temperature, -1
+        )
         return [dict(zip(self.labels, row.tolist(), strict=True)) for row in probs]
 
 
