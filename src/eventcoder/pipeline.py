@@ -42,8 +42,10 @@ def run_pipeline(coder: Coder, articles: Iterable[Article], *, batch_size: int =
     buffer: list[Article] = []
 
     def flush() -> Iterator[CodingResult]:
-        docs = coder.nlp.pipe((a.text for a in buffer), batch_size=batch_size)
-        for article, doc in zip(buffer, docs, strict=True):
+        short = [a for a in buffer if len(a.text) <= LONG_TEXT]
+        docs = iter(coder.nlp.pipe((a.text for a in short), batch_size=batch_size))
+        for article in buffer:
+            doc = next(docs) if len(article.text) <= LONG_TEXT else parse_long(coder.nlp, article.text)
             yield code_doc(coder, article, doc)
         buffer.clear()
 
@@ -53,6 +55,29 @@ def run_pipeline(coder: Coder, articles: Iterable[Article], *, batch_size: int =
             yield from flush()
     if buffer:
         yield from flush()
+
+
+#: Texts longer than this are parsed in pieces of whole lines (memory stays bounded).
+LONG_TEXT = 100_000
+
+
+def parse_long(nlp, text: str) -> Doc:
+    """Parse a long text piece by piece at line breaks; offsets still index ``text``."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in text.splitlines(keepends=True):
+        current.append(line)
+        size += len(line)
+        if size >= LONG_TEXT // 2:
+            pieces.append("".join(current))
+            current, size = [], 0
+    if current:
+        pieces.append("".join(current))
+    if nlp.max_length < max(len(p) for p in pieces) + 1:
+        nlp.max_length = max(len(p) for p in pieces) + 1  # one line longer than the default limit
+    docs = list(nlp.pipe(pieces, batch_size=4))
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
 
 def _stages():

@@ -15,7 +15,7 @@ import click
 from eventcoder.errors import EventcoderError
 
 #: Modules under eventcoder.cli that define a ``command``; order is the order in --help.
-COMMAND_MODULES = ("code", "eval", "actors")
+COMMAND_MODULES = ("code", "run", "eval", "actors")
 
 
 class _Group(click.Group):

@@ -72,30 +72,33 @@ def resolve_mentions(
         _pick(cands, _context(votes, base, mention.text.lower()), anchors=())
         for mention, cands in zip(mentions, candidates, strict=True)
     ]
-    # Second pass: nearness to the places the other names were read as.
+    # Second pass: nearness to the places the other names were read as. Built once per name so a
+    # long document stays linear: each name sees the places and countries of every other name.
+    places_by_name: dict[str, set[Place]] = {}
+    countries_by_name: dict[str, Counter[str]] = {}
+    for j, res in enumerate(first):
+        if res.place is None:
+            continue
+        key = mentions[j].text.lower()
+        if mentions[j].strong and not res.place.is_country:
+            places_by_name.setdefault(key, set()).add(res.place)
+        if mentions[j].strong and res.place.country_code:
+            countries_by_name.setdefault(key, Counter())[res.place.country_code] += 1
+    all_countries: Counter[str] = Counter()
+    for counts in countries_by_name.values():
+        all_countries.update(counts)
     results: list[Resolution] = []
     for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
         if len(cands) <= 1 or any(m.place.is_country for m in cands):
             results.append(first[i])
             continue
-        anchors = tuple(
-            res.place
-            for j, res in enumerate(first)
-            if j != i
-            and res.place is not None
-            and mentions[j].strong
-            and not res.place.is_country
-            and mentions[j].text.lower() != mention.text.lower()
-        )
-        context = _context(votes, base, mention.text.lower())
-        for j, res in enumerate(first):
-            if (
-                j != i
-                and res.place is not None
-                and mentions[j].text.lower() != mention.text.lower()
-            ):
-                if mentions[j].strong and res.place.country_code:
-                    context[res.place.country_code] += 0.5
+        key = mention.text.lower()
+        anchors = tuple(p for name, ps in places_by_name.items() if name != key for p in ps)
+        context = _context(votes, base, key)
+        own = countries_by_name.get(key, Counter())
+        for code, n in all_countries.items():
+            if n - own[code] > 0:
+                context[code] += 0.5 * (n - own[code])
         results.append(_pick(cands, context, anchors=anchors))
     return results
 

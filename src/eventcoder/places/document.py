@@ -56,6 +56,12 @@ class DocumentPlaces:
         self.main = self._main_place()
         # Token.sent scans the document on every call; look sentences up by token index instead.
         self._sents = list(doc.sents)
+        self._index_of = {id(m): i for i, m in enumerate(self.mentions)}
+        self._starts = [m.token_start for m in self.mentions]  # mentions are in text order
+        self._by_token: dict[int, list[int]] = {}
+        for index, mention in enumerate(self.mentions):
+            for i in range(mention.token_start, mention.token_end):
+                self._by_token.setdefault(i, []).append(index)
         self._sent_starts = [s.start for s in self._sents]
 
     def _sentence(self, token: Token) -> Span:
@@ -163,7 +169,7 @@ class DocumentPlaces:
         _, _, _, mention, place, how = found[0]
         if place is None:
             return self._location(mention, None, "exact", f"{how}; not in the gazetteer")
-        index = self.mentions.index(mention)
+        index = self._index_of[id(mention)]
         return self._location(mention, place, "exact", f"{how}; {self.resolutions[index].why}")
 
     def _in_sentence(self, trigger: Token, arg_tokens: Sequence[Token]) -> Location | None:
@@ -171,10 +177,11 @@ class DocumentPlaces:
         sent = self._sentence(trigger)
         actors = {t.i for t in arg_tokens}
         best: tuple[tuple[int, int, int, int], int] | None = None
-        for index, mention in enumerate(self.mentions):
+        lo = bisect.bisect_left(self._starts, sent.start)
+        hi = bisect.bisect_left(self._starts, sent.end)
+        for index in range(lo, hi):
+            mention = self.mentions[index]
             place = self.resolutions[index].place
-            if not (sent.start <= mention.token_start < sent.end):
-                continue
             if place is None and (mention.label == "FAC" or any(mention.covers(i) for i in actors)):
                 continue  # an unknown building, or the event's actor
             first = self.doc[mention.token_start]
@@ -234,9 +241,8 @@ class DocumentPlaces:
         positions = {token.i}
         if modifiers:
             positions.update(c.i for c in token.children if c.dep_ in ("compound", "nmod", "poss"))
-        for index, mention in enumerate(self.mentions):
-            if any(mention.covers(p) for p in positions):
-                yield index
+        found = sorted({i for p in positions for i in self._by_token.get(p, ())})
+        yield from found
 
     def _location(
         self, mention: PlaceMention, place: Place | None, level: str, why: str

@@ -43,7 +43,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """All place mentions of ``doc`` in text order."""
     mentions: list[PlaceMention] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    ents = doc.ents  # Doc.ents rebuilds every entity span: read it once
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         taken.update(range(ent.start, ent.end))
@@ -64,13 +66,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         while end < len(doc) and end not in taken and _is_name_token(doc[end]):
             end += 1
         mention = _best_subspan(doc[index:end], gazetteer, label="PROPN", strong=False)
-        if mention is not None and _plausible_weak(mention, doc):
+        if mention is not None and _plausible_weak(mention, doc, ent_at):
             mentions.append(mention)
         elif mention is None:
             # Unknown to the gazetteer: a place only where the parse puts it in a place slot.
             span = doc[index:end]
             if token.ent_type_ and token.ent_iob_ == "B":
-                ent = next(e for e in doc.ents if e.start == index)
+                ent = ent_at[index]
                 if ent.end >= end and not any(i in taken for i in range(ent.start, ent.end)):
                     span, end = ent, ent.end  # the whole name: "Umm al-Khair"
             mentions.append(_mention(span, (), label="PROPN", strong=False))
@@ -91,13 +93,13 @@ def _is_name_token(token: object) -> bool:
     )
 
 
-def _plausible_weak(mention: PlaceMention, doc: Doc) -> bool:
+def _plausible_weak(mention: PlaceMention, doc: Doc, ent_at: dict[int, Span]) -> bool:
     """A name outside NER places counts only under its main name and not inside a longer name."""
     if not any(m.primary for m in mention.matches):
         return False  # "Hamas" is an alternate name of Hamm
     first = doc[mention.token_start]
     if first.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+        ent = ent_at.get(first.i)
         if ent is not None and (ent.start < mention.token_start or ent.end > mention.token_end):
             return False  # "Palestine" in "the Popular Front for the Liberation of Palestine"
     return True
