@@ -28,6 +28,11 @@ _SUBJ = ("nsubj", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
 _NEG_DETS = {"no", "never"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
+_SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+_SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange"}
+#: Where no target is named, a place the event happens in stands for its country ("protested in Y").
+_PLACE_PREPS = ("in", "inside", "within", "across", "throughout")
+_PLACE_KINDS = {"place", "country"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +106,9 @@ class EventExtractor:
                 continue
             negated = self.negated(match)
             tense = self.tense_mode(match)
+            reciprocal = not targets and len(sources) > 1 and self._symmetric(match)
+            if reciprocal:
+                targets, tgt_how = sources, "the other coordinated actor (reciprocal event)"
             for src in sources or [None]:
                 for tgt in targets or [None]:
                     if src is not None and tgt is not None and _same_actor(src, tgt):
@@ -124,6 +132,10 @@ class EventExtractor:
                         )
                     )
         return out
+
+    def _symmetric(self, match: TriggerMatch) -> bool:
+        """Events that coordinated actors do with each other ("X and Y met", "X and Y clashed")."""
+        return match.entry.event_type in _SYMMETRIC_TYPES or match.token.lemma_.lower() in _SYMMETRIC_LEMMAS
 
     # ---------------------------------------------------------------- suppression
     def _suppressed(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> bool:
@@ -320,6 +332,12 @@ class EventExtractor:
                         found = self.actors_for(pobj, index)
                         if found:
                             return found, f"'of {pobj.text}'"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                for pobj in _prep_objects(child):
+                    m = index.at(pobj)
+                    if m is not None and m.kind in _PLACE_KINDS:
+                        return [m], f"place of the event '{child.text} {pobj.text}'"
         # one level deeper: "called for the release of X", "sanctions on imports from X"
         for prep, pobj in nested:
             for child in pobj.children:
