@@ -28,6 +28,7 @@ _SUBJ = ("nsubj", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
 _NEG_DETS = {"no", "never"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
+_GOVERNING_NOUNS = {"refusal", "rejection", "call", "demand", "threat", "pledge", "promise", "offer", "appeal", "plan", "bid", "attempt"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
@@ -140,14 +141,21 @@ class EventExtractor:
     # ---------------------------------------------------------------- suppression
     def _suppressed(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> bool:
         tok = match.token
-        # an action embedded under a governing trigger ("agreed to withdraw", "refusal to release")
-        if tok.dep_ in ("xcomp", "ccomp", "acl", "advcl") or (tok.dep_ == "conj" and tok.head.dep_ == "xcomp"):
-            gov = tok.head if tok.dep_ != "conj" else tok.head.head
+        # an action embedded under a governing trigger ("agreed to withdraw", "refusal to release",
+        # "demanded that both sides stop attacking"), up to three clauses up
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj") or cur.head is cur:
+                break
+            gov = cur.head
             gm = verb_heads.get(gov.i)
-            if gm is not None and gm.entry.governs:
+            if gm is not None and gm.entry.governs and gm is not match:
                 return True
-            if gov.pos_ == "NOUN" and gov.lemma_ in ("refusal", "rejection", "call", "demand", "threat", "pledge", "promise", "offer", "appeal"):
+            if gov.pos_ == "NOUN" and gov.lemma_ in _GOVERNING_NOUNS:
                 return True
+            cur = gov
+        if match.entry.pos == "NOUN" and tok.dep_ == "compound":
+            return True  # a modifier, not an event: "truce talks", "protest movement"
         if match.entry.pos == "NOUN":
             # the noun is what a verb trigger acts on ("boycotting the gathering", "called for the meeting")
             head = tok.head

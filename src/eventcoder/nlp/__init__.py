@@ -29,11 +29,26 @@ _UNUSED: tuple[str, ...] = ()
 @Language.component("eventcoder_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: news paragraphs never share a sentence."""
+    line_start = 0
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+            line_start = token.i
+        elif prev.text in _DATELINE_DASHES and token.i - line_start <= 12 and _is_dateline(doc[line_start : prev.i]):
+            token.is_sent_start = True  # "CAIRO, July 3 (Reuters) - Egypt hosted ..."
     return doc
+
+
+_DATELINE_DASHES = {"-", "--", "—", "–"}
+
+
+def _is_dateline(span) -> bool:
+    """An upper-case place name, optionally a date and an agency in brackets."""
+    words = [t for t in span if not t.is_space]
+    if not words or not words[0].is_upper or not words[0].is_alpha:
+        return False
+    return all(t.is_upper or t.is_punct or t.like_num or t.is_title or t.text in "()" for t in words)
 
 
 @cache
