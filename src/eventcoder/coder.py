@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from eventcoder.errors import ConfigError
 from eventcoder.records import Article, CodingResult, Event
 
-__all__ = ["Coder", "code_text"]
+__all__ = ["Coder", "code_text", "fast_coder", "learned_coder"]
 
 
 class Coder:
@@ -24,7 +25,20 @@ class Coder:
         >>> events = coder.code_text("Israeli troops raided Jenin.", date=dt.date(2023, 7, 3))
     """
 
-    def __init__(self, *, dictionaries: Iterable[str | Path] = (), pipeline: str | None = None):
+    #: ``fast`` (default): lexicon and parse rules alone; ``learned``: the learned pair classifier
+    #: votes with the lexicon (needs ``eventcoder[ml]``); ``auto``: learned when installed, else fast.
+    #: Fast is the default because the shipped classifier does not yet beat the rules (README).
+    MODES = ("auto", "fast", "learned")
+
+    def __init__(
+        self,
+        *,
+        dictionaries: Iterable[str | Path] = (),
+        pipeline: str | None = None,
+        mode: str = "fast",
+    ):
+        if mode not in self.MODES:
+            raise ConfigError(f"unknown mode {mode!r}; choose one of: {', '.join(self.MODES)}")
         from eventcoder.actors import ActorResolver, load_actor_kb
         from eventcoder.events import EventExtractor
         from eventcoder.nlp import load_pipeline
@@ -35,6 +49,16 @@ class Coder:
         kb = load_actor_kb(extra_dictionaries=[Path(p) for p in dictionaries])
         self.actors = ActorResolver(kb, self.nlp)
         self.events = EventExtractor()
+        self.learned = None
+        if mode != "fast":
+            from eventcoder.events.learned import LearnedTyper
+
+            self.learned = LearnedTyper.load()
+            if self.learned is None and mode == "learned":
+                raise ConfigError(
+                    "the learned mode needs the ml extra: pip install 'eventcoder[ml]' (or use --fast)"
+                )
+        self.mode = "learned" if self.learned is not None else "fast"
 
     # -- public API -------------------------------------------------------------------------
     def code_text(
@@ -73,6 +97,16 @@ class Coder:
         from eventcoder.pipeline import code_given_pair
 
         return code_given_pair(self, text, source, target, date=date)
+
+
+def fast_coder(*, dictionaries: Iterable[str | Path] = ()) -> Coder:
+    """A rules-only coder (the batch runner's ``--fast`` factory)."""
+    return Coder(dictionaries=dictionaries, mode="fast")
+
+
+def learned_coder(*, dictionaries: Iterable[str | Path] = ()) -> Coder:
+    """A coder whose event types the learned classifier votes on (the batch runner's ``--learned``)."""
+    return Coder(dictionaries=dictionaries, mode="learned")
 
 
 _DEFAULT: Coder | None = None

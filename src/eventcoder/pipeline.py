@@ -102,9 +102,38 @@ def code_doc(coder: Coder, article: Article, doc: Doc) -> CodingResult:
     when = article.published
     mentions = coder.actors.find_mentions(doc, when=when)
     candidates = coder.events.extract(doc, mentions)
+    if coder.learned is not None and candidates:
+        candidates = apply_learned(coder, candidates)
     events = build_events(coder, article, doc, candidates)
     n_sent = sum(1 for s in doc.sents if s.text.strip())
     return CodingResult(article=article, events=events, n_sentences=n_sent)
+
+
+def apply_learned(coder: Coder, candidates: list[Candidate]) -> list[Candidate]:
+    """Let the pair classifier vote on each candidate's type (see ``events/learned.py``)."""
+    out: list[Candidate] = []
+    for cand, verdict in zip(candidates, coder.learned.judge(candidates), strict=True):
+        out_cand = _with_verdict(coder, cand, verdict)
+        if out_cand is not None:
+            out.append(out_cand)
+    return out
+
+
+def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
+    if verdict is None:
+        return cand
+    if verdict.event_type == "NONE":
+        return None
+    cameo = cand.match.entry.cameo
+    if verdict.changed:
+        cameo = coder.ontology.plover[verdict.event_type].default_cameo
+    return dataclasses.replace(
+        cand,
+        event_type=verdict.event_type,
+        cameo=cameo,
+        why=f"{cand.why}; {verdict.explain()}",
+        confidence=round(verdict.probability, 3),
+    )
 
 
 def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Candidate]) -> list[Event]:
@@ -119,10 +148,12 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
     seen: set[tuple] = set()
     for cand in candidates:
         entry = cand.match.entry
-        code = onto.cameo[entry.cameo]
+        event_type = cand.final_type
+        code = onto.cameo[cand.final_cameo]
+        mode = entry.mode if event_type == entry.event_type else code.plover_mode
         src = cand.source.actor if cand.source else None
         tgt = cand.target.actor if cand.target else None
-        key = (entry.event_type, src.name if src else None, tgt.name if tgt else None, cand.match.start_char)
+        key = (event_type, src.name if src else None, tgt.name if tgt else None, cand.match.start_char)
         if key in seen:
             continue
         seen.add(key)
@@ -146,14 +177,14 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
         src = _with_context_country(src, location, doc_country, tgt)
         tgt = _with_context_country(tgt, location, doc_country, src)
         size = None
-        if extract_size is not None and entry.event_type in ("ASSAULT", "COERCE", "PROTEST"):
+        if extract_size is not None and event_type in ("ASSAULT", "COERCE", "PROTEST"):
             size = extract_size(sent, cand.match.token)
         events.append(
             Event(
-                id=event_id(article.id, cand.match.start_char, entry.event_type, src, tgt),
+                id=event_id(article.id, cand.match.start_char, event_type, src, tgt),
                 article_id=article.id,
-                event_type=entry.event_type,
-                mode=entry.mode,
+                event_type=event_type,
+                mode=mode,
                 negated=cand.negated,
                 tense_mode=cand.tense_mode,
                 cameo=code.code,
@@ -278,10 +309,39 @@ def code_given_pair(
     article = Article(id="pair", text=text, published=date)
     cands = coder.events.extract(doc, mentions)
     best = choose_pair_candidate(cands, given, doc, coder)
+    if coder.learned is not None and given:
+        verdict = coder.learned.judge_pair(text, source, target, best.final_type if best else None)
+        if verdict.event_type == "NONE":
+            return None
+        if best is None:
+            best = _classifier_candidate(coder, doc, given, verdict.event_type)
+        best = _with_verdict(coder, best, verdict)
     if best is None:
         return None
     events = build_events(coder, article, doc, [best])
     return events[0] if events else None
+
+
+def _classifier_candidate(coder: Coder, doc: Doc, given: list[ActorMention], event_type: str) -> Candidate:
+    """A candidate for a pair no lexicon word covers: the trigger is the word that governs the pair."""
+    from eventcoder.events import Trigger, TriggerMatch
+
+    heads = [doc[m.head] for m in given]
+    common = set(heads[0].ancestors) | {heads[0]}
+    for h in heads[1:]:
+        common &= set(h.ancestors) | {h}
+    anchor = max(common, key=lambda t: sum(1 for _ in t.ancestors)) if common else heads[0].sent.root
+    cameo = coder.ontology.plover[event_type].default_cameo
+    entry = Trigger(
+        head=anchor.lemma_, pos=anchor.pos_, extra=(), cameo=cameo, event_type=event_type, mode=None,
+        objects=frozenset(), target_preps=(), governs=False, requires_target=False, confidence=0.5,
+        phrase=f"no lexicon entry; word governing the pair '{anchor.text}'",
+    )
+    return Candidate(
+        match=TriggerMatch(token=anchor, entry=entry, tokens=(anchor,)), sentence=anchor.sent,
+        sentence_index=0, source=given[0], target=given[1] if len(given) > 1 else None,
+        negated=False, tense_mode="asserted", why=entry.phrase, confidence=0.5,
+    )
 
 
 def choose_pair_candidate(cands: list[Candidate], given: list[ActorMention], doc: Doc, coder: Coder) -> Candidate | None:

@@ -81,12 +81,24 @@ def load_articles(article: str, *, published: dt.date | None, max_bytes: int) ->
     show_default=True,
     help="Refuse inputs larger than this many bytes.",
 )
+@click.option(
+    "--fast",
+    is_flag=True,
+    help="Rules only: skip the learned pair classifier even when eventcoder[ml] is installed.",
+)
+@click.option(
+    "--learned",
+    is_flag=True,
+    help="Let the learned pair classifier vote on event types (needs eventcoder[ml]).",
+)
 def command(
     article: str,
     published: dt.date | None,
     fmt: str,
     dictionaries: tuple[Path, ...],
     max_bytes: int,
+    fast: bool,
+    learned: bool,
 ) -> None:
     """Code ARTICLE (a .txt, .html, .json, .jsonl or .csv file, or - for stdin) into events.
 
@@ -107,7 +119,7 @@ def command(
 
     from eventcoder.coder import Coder
 
-    coder = Coder(dictionaries=list(dictionaries))
+    coder = Coder(dictionaries=list(dictionaries), **_mode(fast, learned))
     try:
         n = write_events(coder.pipe(articles), fmt, sys.stdout)
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly, as other tools do
@@ -115,3 +127,10 @@ def command(
         sys.exit(1)
     if n == 0 and fmt == "jsonl":
         click.echo("note: no events found", err=True)
+
+
+def _mode(fast: bool, learned: bool) -> dict[str, str]:
+    """Coder keyword for --fast / --learned (neither: the coder's default, fast)."""
+    if fast and learned:
+        raise click.UsageError("--fast and --learned exclude each other; pick one")
+    return {"mode": "learned"} if learned else {}

@@ -62,6 +62,16 @@ Example: eventcoder eval ../shared/eval/plv_dev.jsonl --given-actors --limit 200
     multiple=True,
     help="Extra actor dictionary files for the coder (repeatable), e.g. PETR.Validate.actors.txt.",
 )
+@click.option(
+    "--fast",
+    is_flag=True,
+    help="Rules only: skip the learned pair classifier even when eventcoder[ml] is installed.",
+)
+@click.option(
+    "--learned",
+    is_flag=True,
+    help="Let the learned pair classifier vote on event types (needs eventcoder[ml]).",
+)
 def command(
     gold: Path,
     given_actors: bool | None,
@@ -69,13 +79,22 @@ def command(
     limit: int | None,
     errors: int,
     dictionaries: tuple[Path, ...],
+    fast: bool,
+    learned: bool,
 ) -> None:
     from eventcoder.analysis import evaluate, render_text
     from eventcoder.coder import Coder
 
-    coder = Coder(dictionaries=list(dictionaries))
+    coder = Coder(dictionaries=list(dictionaries), **_mode(fast, learned))
     report = evaluate(gold, coder, given_actors=given_actors, limit=limit)
     if as_json:
         click.echo(json.dumps(report.to_dict(errors=errors), ensure_ascii=False))
     else:
         click.echo(render_text(report, errors=errors), nl=False)
+
+
+def _mode(fast: bool, learned: bool) -> dict[str, str]:
+    """Coder keyword for --fast / --learned (neither: the coder's default, fast)."""
+    if fast and learned:
+        raise click.UsageError("--fast and --learned exclude each other; pick one")
+    return {"mode": "learned"} if learned else {}

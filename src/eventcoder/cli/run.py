@@ -22,7 +22,7 @@ from rich.text import Text
 from eventcoder.ingest import DEFAULT_MAX_BYTES
 from eventcoder.scale.engines import ENGINES
 from eventcoder.scale.runner import RunSummary, run_batch
-from eventcoder.scale.worker import DEFAULT_FACTORY
+from eventcoder.scale.worker import DEFAULT_FACTORY, LEARNED_FACTORY
 
 __all__ = ["command", "format_summary"]
 
@@ -163,6 +163,16 @@ def format_summary(s: RunSummary) -> str:
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=None, hidden=True)
+@click.option(
+    "--fast",
+    is_flag=True,
+    help="Rules only: skip the learned pair classifier even when eventcoder[ml] is installed.",
+)
+@click.option(
+    "--learned",
+    is_flag=True,
+    help="Let the learned pair classifier vote on event types (needs eventcoder[ml]).",
+)
 @click.option("--coder-factory", default=DEFAULT_FACTORY, hidden=True)
 def command(
     inputs: tuple[str, ...],
@@ -177,6 +187,8 @@ def command(
     fail_fast: bool,
     quiet: bool,
     chunk_size: int | None,
+    fast: bool,
+    learned: bool,
     coder_factory: str,
 ) -> None:
     """Code every article in INPUT... (files, folders, .warc.gz, or - for stdin) into --out.
@@ -186,6 +198,10 @@ def command(
     Example: eventcoder run news/ --out coded/ --workers 2
     """
     console = Console(stderr=True)
+    if fast and learned:
+        raise click.UsageError("--fast and --learned exclude each other; pick one")
+    if learned and coder_factory == DEFAULT_FACTORY:
+        coder_factory = LEARNED_FACTORY
     kwargs = dict(
         engine=engine,
         workers=workers,

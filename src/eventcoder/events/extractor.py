@@ -49,6 +49,16 @@ class Candidate:
     tense_mode: str
     why: str
     confidence: float
+    event_type: str | None = None  # set when the learned typer overrides the lexicon
+    cameo: str | None = None
+
+    @property
+    def final_type(self) -> str:
+        return self.event_type or self.match.entry.event_type
+
+    @property
+    def final_cameo(self) -> str:
+        return self.cameo or self.match.entry.cameo
 
 
 class MentionIndex:

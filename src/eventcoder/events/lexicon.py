@@ -95,7 +95,7 @@ _IRREGULAR = {
     "throw": {"threw", "thrown"}, "undo": {"undid", "undone"}, "uphold": {"upheld"},
     "wind": {"wound"}, "withhold": {"withheld"}, "retake": {"retook", "retaken"},
     "overrun": {"overran"}, "shake": {"shook", "shaken"}, "steal": {"stole", "stolen"},
-    "bring": {"brought"}, "choose": {"chose", "chosen"}, "flee": {"fled"}, "feed": {"fed"},
+    "choose": {"chose", "chosen"}, "flee": {"fled"}, "feed": {"fed"},
 }
 
 

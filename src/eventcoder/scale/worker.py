@@ -26,6 +26,7 @@ __all__ = ["ChunkOutput", "CoderSpec", "code_chunk", "load_coder", "resolve_fact
 log = logging.getLogger(__name__)
 
 DEFAULT_FACTORY = "eventcoder.coder:Coder"
+LEARNED_FACTORY = "eventcoder.coder:learned_coder"  # classifier votes (--learned)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,48 @@
+"""The vote between lexicon and classifier, and the coder's modes (no torch needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.errors import ConfigError
+from eventcoder.events.learned import LEXICON_BONUS, vote
+
+
+def _probs(**kw):
+    labels = ["AGREE", "CONSULT", "ACCUSE", "ASSAULT", "NONE"]
+    base = {k: 0.0 for k in labels}
+    base.update(kw)
+    return base
+
+
+def test_vote_keeps_lexicon_type_when_close():
+    v = vote(_probs(ACCUSE=0.40, ASSAULT=0.40 + LEXICON_BONUS / 2), "ACCUSE")
+    assert v.event_type == "ACCUSE" and not v.changed
+
+
+def test_vote_overrides_lexicon_when_classifier_is_sure():
+    v = vote(_probs(ACCUSE=0.05, ASSAULT=0.90), "ACCUSE")
+    assert v.event_type == "ASSAULT" and v.changed
+    assert "overrides lexicon ACCUSE" in v.explain()
+
+
+def test_vote_none_drops_only_when_allowed():
+    probs = _probs(NONE=0.9, CONSULT=0.05)
+    assert vote(probs, "CONSULT").event_type == "NONE"
+    assert vote(probs, "CONSULT", allow_none=False).event_type == "CONSULT"
+
+
+def test_coder_rejects_unknown_mode():
+    from eventcoder import Coder
+
+    with pytest.raises(ConfigError, match="unknown mode 'quick'"):
+        Coder(mode="quick")
+
+
+def test_fast_mode_has_no_classifier():
+    from eventcoder.coder import fast_coder
+
+    fast = fast_coder()
+    assert fast.learned is None and fast.mode == "fast"
+    events = fast.code_text("Mali expelled the French ambassador.")
+    assert events and "classifier" not in events[0].why
