@@ -34,7 +34,7 @@ def _find(events, event_type, source_country=None, target_country=None):
         ("The European Union imposed new sanctions on Belarus.", "SANCTION", None, "BLR"),
         ("Colombia urged Venezuela to release the detained soldiers.", "REQUEST", "COL", "VEN"),
         ("India rejected Pakistan's proposal for talks.", "REJECT", "IND", "PAK"),
-        ("The United States will send humanitarian aid to Haiti.", "AID", "USA", "HTI"),
+        ("The United States sent humanitarian aid to Haiti.", "AID", "USA", "HTI"),
         ("France condemned the Russian strikes on Kyiv.", "ACCUSE", "FRA", "RUS"),
         ("Egypt hosted talks between Israel and Hamas in Cairo.", "CONSULT", "EGY", "ISR"),
         ("Nigeria accused Cameroon of harbouring separatist fighters.", "ACCUSE", "NGA", "CMR"),
@@ -71,8 +71,11 @@ def test_coder_embedded_action_is_coded_by_governing_verb(coder):
 def test_coder_marks_negation_and_future(coder):
     neg = _find(_events(coder, "Ghana did not expel the Togolese diplomats."), "SANCTION", "GHA")
     assert neg is not None and neg.negated
-    fut = _find(_events(coder, "The United States will send humanitarian aid to Haiti."), "AID", "USA")
-    assert fut is not None and fut.tense_mode == "future"
+    # a future material action is a stated intent: AGREE (CAMEO 033), tense future
+    fut = _find(_events(coder, "The United States will send humanitarian aid to Haiti."), "AGREE", "USA")
+    assert fut is not None and fut.tense_mode == "future" and fut.cameo == "033"
+    threat = _find(_events(coder, "Iran said it would strike Israel."), "THREATEN", "IRN", "ISR")
+    assert threat is not None and threat.cameo == "138"
 
 
 def test_coder_reported_speech_keeps_embedded_actor(coder):

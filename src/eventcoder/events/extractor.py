@@ -117,6 +117,9 @@ class EventExtractor:
                 continue
             negated = self.negated(match)
             tense = self.tense_mode(match)
+            intent = None
+            if tense in ("future", "hypothetical"):
+                intent = self.lexicon.intent_codes.get(match.entry.event_type)
             reciprocal = not targets and len(sources) > 1 and self._symmetric(match)
             if reciprocal:
                 targets, tgt_how = sources, "the other coordinated actor (reciprocal event)"
@@ -129,6 +132,8 @@ class EventExtractor:
                     conf -= 0.2 if src is None else 0.0
                     conf -= 0.1 if tense != "asserted" else 0.0
                     why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
+                    if intent:
+                        why += f"; {tense} {match.entry.event_type.lower()} coded as stated intent (CAMEO {intent})"
                     out.append(
                         Candidate(
                             match=match,
@@ -140,9 +145,18 @@ class EventExtractor:
                             tense_mode=tense,
                             why=why,
                             confidence=round(min(max(conf, 0.05), 0.95), 2),
+                            event_type=self._intent_type(intent),
+                            cameo=intent,
                         )
                     )
         return out
+
+    def _intent_type(self, intent: str | None) -> str | None:
+        if intent is None:
+            return None
+        from eventcoder.ontology import load_ontology
+
+        return load_ontology().cameo[intent].plover_type
 
     def _symmetric(self, match: TriggerMatch) -> bool:
         """Events that coordinated actors do with each other ("X and Y met", "X and Y clashed")."""

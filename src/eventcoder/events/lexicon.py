@@ -55,6 +55,7 @@ class Lexicon:
     representative_nouns: frozenset[str]
     representative_preps: frozenset[str]
     surface_words: frozenset[str]  # lower-cased word forms that can start a trigger (pre-filter)
+    intent_codes: dict[str, str]  # PLOVER type of a future material action -> CAMEO intent/threat code
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_head.get((lemma, pos), ())
@@ -123,7 +124,9 @@ def load_lexicon() -> Lexicon:
         part = _read_groups(f.read_text("utf-8"), source)
         groups.extend((source, n, g) for n, g in enumerate(part["groups"], start=1))
         for key, value in part.items():
-            if key != "groups":
+            if key == "intent_codes":
+                raw.setdefault(key, {}).update({str(k): str(v) for k, v in (value or {}).items()})
+            elif key != "groups":
                 raw.setdefault(key, [])
                 raw[key] = list(raw[key]) + list(value or [])
     by_head: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
@@ -183,7 +186,12 @@ def load_lexicon() -> Lexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key) or ())
 
+    intent = raw.get("intent_codes", {})
+    for ptype, code in intent.items():
+        if ptype not in ontology.plover or code not in ontology.cameo:
+            raise LexiconError(f"intent_codes: {ptype!r} -> {code!r} is not a PLOVER type and CAMEO code", path="triggers.yaml")
     return Lexicon(
+        intent_codes=dict(intent),
         by_head=ordered,
         speech_verbs=words("speech_verbs"),
         intent_verbs=words("intent_verbs"),
