@@ -9,11 +9,19 @@ from spacy.tokens import Span
 
 from eventcoder.actors._index import Cand
 from eventcoder.actors.codes import build_code
-from eventcoder.actors.kb import ActorEntry, CountryEntry, SectorNoun
+from eventcoder.actors.kb import ActorEntry, CountryEntry, Role, SectorNoun
 from eventcoder.actors.places import PlaceHit
 from eventcoder.records import Actor
 
-__all__ = ["entry_actor", "from_cand", "kind_of", "place", "sector_actor", "unresolved"]
+__all__ = [
+    "entry_actor",
+    "from_cand",
+    "kind_of",
+    "place",
+    "role_titled",
+    "sector_actor",
+    "unresolved",
+]
 
 #: The PETRARCH null code: the name is known but must not be coded.
 NULL_CODE = "---"
@@ -42,15 +50,25 @@ def entry_actor(
     resolution: str,
     how: str,
     said: str | None = None,
+    title: str | None = None,
 ) -> Actor | None:
     """The entry coded on ``when``; None when the dictionary gives it no code on that date.
 
-    ``said`` is the part of ``text`` that names the entry (default: all of it)."""
+    ``said`` is the part of ``text`` that names the entry (default: all of it). ``title`` is
+    the title written before the name ("President"): when no role covers ``when`` (or there is
+    no date), the role with that title is taken, since the text says the person holds it."""
     role = entry.role_on(when)
+    titled = None
+    if title and (when is None or role is None or role not in entry.roles):
+        titled = role_titled(entry, title)
+        if titled is not None:
+            role = titled
     if role is None or role.code == NULL_CODE:
         return None
     why = f"{how} '{said or text}' of {entry.name}"
-    if entry.roles or entry.kind == "person":
+    if titled is not None:
+        why += f"; title '{title}' names the role {role.describe()}"
+    elif entry.roles or entry.kind == "person":
         if role in entry.roles:
             why += f"; role {role.describe()} {_on(when)}"
         else:
@@ -68,6 +86,37 @@ def entry_actor(
         resolution=resolution,
         why=why,
     )
+
+
+def role_titled(entry: ActorEntry, title: str) -> Role | None:
+    """The entry's role named by ``title`` (same title first, then one containing all its
+    words: "Foreign Minister" ~ "Minister of Foreign Affairs"), the most recent on ties."""
+    words = _title_words(title)
+    if not words:
+        return None
+    same: list[Role] = []
+    containing: list[Role] = []
+    for role in entry.roles:
+        if not role.title or role.code == NULL_CODE:
+            continue
+        have = _title_words(role.title)
+        if have == words:
+            same.append(role)
+        elif set(words) <= set(have) and not (set(have) & _TITLE_QUALIFIERS - set(words)):
+            containing.append(role)
+    pool = same or containing
+    if not pool:
+        return None
+    return max(pool, key=lambda r: (r.end or dt.date.max, r.start or dt.date.min))
+
+
+#: Words that make a different office of the same title ("Vice President" is not "President").
+_TITLE_QUALIFIERS = frozenset({"vice", "deputy", "acting", "assistant", "under", "former", "elect"})
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    text = title.lower().replace("-", " ").replace(".", " ")
+    return tuple(w for w in text.split() if w not in ("the", "of", "and", "for"))
 
 
 def country_actor(
@@ -106,7 +155,9 @@ class Nationality:
     def of(cls, ref: CountryEntry | ActorEntry) -> Nationality:
         if isinstance(ref, CountryEntry):  # named by its adjective: "Israeli government"
             return cls(ref.iso3, ref.iso3, ref.demonyms[0] if ref.demonyms else ref.name)
-        return cls(ref.code or "", ref.country, ref.name)
+        # a dictionary country ("ARNOR_ [ARN]") is its own country, even when not ISO
+        country = ref.country or (ref.code if is_nationality_entry(ref) else None)
+        return cls(ref.code or "", country, ref.name)
 
 
 def is_nationality_entry(entry: ActorEntry) -> bool:

@@ -20,6 +20,10 @@ __all__ = ["Atom", "compose"]
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "to", "from", "outside", "around", "across"})
 #: Most words allowed between a nationality and its sector noun ("Egypt's state-owned news agency").
 MAX_GAP = 4
+#: Most words allowed between a nationality and a title ("Egyptian Trade Minister X").
+TITLE_GAP = 2
+#: A title after one of these is not held any more ("former President Carter").
+_FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "then", "then-"})
 _GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "NUM"})
 _CONJ_WORDS = frozenset({",", "and", "or", "&"})
 
@@ -79,12 +83,15 @@ def compose(
 def _title_person(
     doc: Doc, atoms: list[Atom], i: int, persons: dict[int, Span], when: dt.date | None
 ) -> tuple[ActorMention, int] | None:
-    """[nationality] title name: "Palestinian President Abbas", "Foreign Minister Sameh Shoukry"."""
+    """[nationality] [modifiers] title name: "Palestinian President Abbas", "Egyptian Trade
+    Minister Ahmed Ali", "Foreign Minister Sameh Shoukry"."""
     lead: CountryEntry | None = None
     j = i
     nat = atoms[i].first("country", "demonym")
     if nat is not None and i + 1 < len(atoms) and atoms[i + 1].first("title"):
-        if _gap_ok(doc, atoms[i].end, atoms[i + 1].start, max_gap=0):
+        if _gap_ok(doc, atoms[i].end, atoms[i + 1].start, max_gap=TITLE_GAP) and not any(
+            t.ent_type_ == "PERSON" for t in doc[atoms[i].end : atoms[i + 1].start]
+        ):
             assert isinstance(nat.ref, CountryEntry)
             lead, j = nat.ref, i + 1
     title_cand = atoms[j].first("title")
@@ -101,7 +108,8 @@ def _title_person(
         )
         if isinstance(person, ActorEntry):
             span = doc[start : nxt.end]
-            how = f"title '{doc[title.start : title.end].text}' + name"
+            title_text = doc[title.start : title.end].text
+            how = f"title '{title_text}' + name"
             actor = _actors.entry_actor(
                 person,
                 span.text,
@@ -111,6 +119,7 @@ def _title_person(
                 resolution="title",
                 how=how,
                 said=doc[nxt.start : nxt.end].text,
+                title=None if _former(doc, start) else title_text,
             )
             if actor is not None:
                 return ActorMention(
@@ -334,6 +343,12 @@ def _is_head(doc: Doc, atom: Atom) -> bool:
     """The sector noun heads its phrase: "police" in "police station" does not."""
     last = doc[atom.end - 1]
     return not (last.dep_ == "compound" and last.head.i > last.i)
+
+
+def _former(doc: Doc, start: int) -> bool:
+    """The title starting at ``start`` is a past one: "former", "ex-", "the late"."""
+    before = doc[max(0, start - 2) : start]
+    return any(t.lower_ in _FORMER_WORDS for t in before)
 
 
 def _after_place_prep(span: Span) -> bool:

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from eventcoder.actors.kb import ActorEntry, ActorKB, AnaphorRule, CountryEntry, SectorNoun, Title
+from eventcoder.errors import ActorKBError
 
 __all__ = ["Cand", "SurfaceIndex", "name_variants"]
 
@@ -43,12 +48,46 @@ class Cand:
     sectors: tuple[str, ...] = ()  # for seats: the sector the seat stands for
 
 
+@cache
+def _spellings() -> dict[str, str]:
+    """British <-> American spellings from ``data/actors/spelling.yaml`` (both directions)."""
+    where = "eventcoder/data/actors/spelling.yaml"
+    text = resources.files("eventcoder.data.actors").joinpath("spelling.yaml").read_text("utf-8")
+    pairs = yaml.safe_load(text) or []
+    out: dict[str, str] = {}
+    for n, pair in enumerate(pairs, start=1):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+            raise ActorKBError(f"item {n} is {pair!r}; write [british, american]", path=where)
+        gb, us = pair[0].lower(), pair[1].lower()
+        out[gb], out[us] = us, gb
+    return out
+
+
+def _respelled(name: str) -> str | None:
+    """``name`` with every British/American word swapped (case kept), or None if none is."""
+    table = _spellings()
+    words = name.split(" ")
+    changed = False
+    for i, word in enumerate(words):
+        other = table.get(word.lower())
+        if other is None:
+            continue
+        changed = True
+        words[i] = other.capitalize() if word[:1].isupper() else other
+    return " ".join(words) if changed else None
+
+
 def name_variants(name: str) -> list[str]:
-    """The name plus spelling variants: hyphen/space, curly/straight apostrophe, PETRARCH ``_``."""
+    """The name plus spelling variants: hyphen/space, curly/straight apostrophe, PETRARCH ``_``,
+    British/American spelling ("Labour"/"Labor")."""
     base = " ".join(name.replace("_", " ").split())
     out = [base]
-    if "-" in base:
-        out.append(base.replace("-", " "))
+    other = _respelled(base)
+    if other is not None:
+        out.append(other)
+    for v in list(out):
+        if "-" in v:
+            out.append(v.replace("-", " "))
     for v in list(out):
         if "'" in v:
             out.append(v.replace("'", "\u2019"))

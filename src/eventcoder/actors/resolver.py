@@ -15,6 +15,7 @@ Steps for one Doc (matchers are built once, in ``ActorResolver.__init__``):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,7 +24,7 @@ from eventcoder.actors import _actors
 from eventcoder.actors._compose import Atom, compose
 from eventcoder.actors._index import KIND_ORDER, Cand, SurfaceIndex
 from eventcoder.actors.coref import resolve_anaphora
-from eventcoder.actors.kb import ActorKB
+from eventcoder.actors.kb import ActorEntry, ActorKB
 from eventcoder.actors.mention import ActorMention
 from eventcoder.actors.places import place_index
 from eventcoder.records import Actor
@@ -49,6 +50,7 @@ _NON_ACTOR_LABELS = frozenset(
     }
 )
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_ADJ_POS = frozenset({"ADJ", "PROPN"})
 _PLACE_NAME_KINDS = frozenset({"country", "seat", "region"})
 
 
@@ -74,7 +76,7 @@ class ActorResolver:
         ``when`` is the date the text speaks of (publication date): it picks people's roles
         and dated dictionary codes. Character offsets are ``doc`` offsets.
         """
-        atoms = self._atoms(doc)
+        atoms = self._atoms(doc, when)
         mentions, anaphors = compose(doc, atoms, when=when)
         taken = _taken(
             len(doc), [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anaphors]
@@ -97,7 +99,7 @@ class ActorResolver:
         cands = cands + self.index.lower_cands(self.index.key_of(text))
         actors: list[Actor] = []
         seen: set[tuple[str | None, str]] = set()
-        for cand in sorted(cands, key=_cand_order):
+        for cand in sorted(cands, key=_cand_order_on(when)):
             actor = _actors.from_cand(cand, text, 0, len(text), when=when)
             if actor is None or (actor.cameo_code, actor.name) in seen:
                 continue
@@ -113,7 +115,7 @@ class ActorResolver:
         ]
 
     # -- steps --------------------------------------------------------------------------------
-    def _atoms(self, doc: Doc) -> list[Atom]:
+    def _atoms(self, doc: Doc, when: dt.date | None) -> list[Atom]:
         found: list[Atom] = []
         strings = self.nlp.vocab.strings
         for matcher, exact in ((self.index.lower_matcher, False), (self.index.exact_matcher, True)):
@@ -123,7 +125,8 @@ class ActorResolver:
                 span = doc[start:end]
                 cands = [c for c in cands if _fits(c, span)]
                 if cands:
-                    found.append(Atom(start, end, tuple(sorted(cands, key=_cand_order))))
+                    order = _cand_order_on(when)
+                    found.append(Atom(start, end, tuple(sorted(cands, key=order))))
         # longest wins, then leftmost; exact-case atoms win ties of the same length
         found.sort(key=lambda a: (-(a.end - a.start), a.start))
         used = [False] * len(doc)
@@ -165,10 +168,30 @@ def _cand_order(c: Cand) -> tuple[int, int, int]:
     return (-c.rank, KIND_ORDER.index(c.kind), 0 if c.resolution == "exact" else 1)
 
 
+def _cand_order_on(when: dt.date | None) -> Callable[[Cand], tuple[int, int, int, int]]:
+    """Candidate order for a date: among entries of the same rank sharing a name, the one
+    holding a role on ``when`` comes first ("Bush" in 1990 and in 2005)."""
+
+    def order(c: Cand) -> tuple[int, int, int, int]:
+        rank, kind, exact = _cand_order(c)
+        return (rank, kind, 0 if _holds_role(c, when) else 1, exact)
+
+    return order
+
+
+def _holds_role(c: Cand, when: dt.date | None) -> bool:
+    if c.kind != "entry" or when is None or not isinstance(c.ref, ActorEntry):
+        return False
+    return any(r.covers(when) for r in c.ref.roles)
+
+
 def _fits(cand: Cand, span: Span) -> bool:
     """Names need a capital letter; pronoun anaphora must be pronouns."""
     if cand.proper and span.text.islower():
-        return False
+        # a lower-case nationality adjective still names a country ("tunisian police");
+        # "polish" the verb or "nail polish" do not
+        return cand.kind == "demonym" and span[-1].pos_ in _ADJ_POS
+
     if cand.kind == "anaphor" and len(span) == 1 and span[0].pos_ not in ("PRON", "DET"):
         return False
     if cand.kind != "entry" and span[0].ent_type_ in _NON_ACTOR_LABELS:
