@@ -308,9 +308,12 @@ def code_given_pair(
     mentions = sorted(given + others, key=lambda m: m.start)
     article = Article(id="pair", text=text, published=date)
     cands = coder.events.extract(doc, mentions)
-    best = choose_pair_candidate(cands, given, doc, coder)
+    best, connected = choose_pair_candidate(cands, given, doc, coder)
     if coder.learned is not None and given:
-        verdict = coder.learned.judge_pair(text, source, target, best.final_type if best else None)
+        # The lexicon decides when its trigger connects the pair in the parse; otherwise (a trigger
+        # merely near the pair, or none) the classifier types the pair alone.
+        lexicon_type = best.final_type if best is not None and connected else None
+        verdict = coder.learned.judge_pair(text, source, target, lexicon_type)
         if verdict.event_type == "NONE":
             return None
         if best is None:
@@ -344,12 +347,15 @@ def _classifier_candidate(coder: Coder, doc: Doc, given: list[ActorMention], eve
     )
 
 
-def choose_pair_candidate(cands: list[Candidate], given: list[ActorMention], doc: Doc, coder: Coder) -> Candidate | None:
-    """The candidate that best fits the given pair; falls back to the nearest trigger."""
+def choose_pair_candidate(
+    cands: list[Candidate], given: list[ActorMention], doc: Doc, coder: Coder
+) -> tuple[Candidate | None, bool]:
+    """The candidate that best fits the given pair, and whether its trigger connects the pair in the
+    parse; falls back to the trigger nearest the pair (not connected)."""
     from eventcoder.events import find_triggers
 
     if not given:
-        return cands[0] if cands else None
+        return (cands[0] if cands else None), bool(cands)
     src = given[0]
     tgt = given[1] if len(given) > 1 else None
 
@@ -367,12 +373,12 @@ def choose_pair_candidate(cands: list[Candidate], given: list[ActorMention], doc
     if cands:
         best = max(cands, key=score)
         if score(best) >= 3:
-            return best
+            return best, True
     # No candidate connects the pair: take the trigger nearest to the pair in the dependency tree.
     anchor = doc[src.head]
     matches = [m for s in doc.sents for m in find_triggers(s, coder.events.lexicon)]
     if not matches:
-        return max(cands, key=score) if cands else None
+        return (max(cands, key=score) if cands else None), False
     ancestors = {t.i for t in anchor.ancestors}
     if tgt is not None:
         ancestors |= {t.i for t in doc[tgt.head].ancestors}
@@ -385,4 +391,4 @@ def choose_pair_candidate(cands: list[Candidate], given: list[ActorMention], doc
     return Candidate(
         match=m, sentence=m.token.sent, sentence_index=0, source=src, target=tgt, negated=False,
         tense_mode="asserted", why=f"{m.entry.phrase}; pair given, trigger nearest to it", confidence=0.4,
-    )
+    ), False
