@@ -1,5 +1,11 @@
 """The places of one parsed document, and the location of each event in it.
 
+Document-level fallback: an event whose sentence names no usable place takes the article's dateline
+(given, or an upper-case place opening the text) at any length, but the article's main place only
+when the text has at least two sentences. A lone sentence is not an article: its "main place" is just
+a name in the event's own sentence that the sentence-level rules already turned down (a modifier of
+an actor, "US soldiers"), and reusing it would place events the text does not place.
+
 Example:
     >>> places = DocumentPlaces.from_doc(doc, Gazetteer.default())
     >>> places.locate_event(trigger_token)
@@ -19,7 +25,18 @@ from eventcoder.nlp import sentence_entities
 from eventcoder.places.disambiguation import Resolution, resolve_mentions
 from eventcoder.places.gazetteer import Gazetteer, Place
 from eventcoder.places.mentions import PlaceMention, find_mentions
-from eventcoder.places.wordlists import demonyms, locative_prepositions
+from eventcoder.places.slots import (
+    feature_phrase,
+    hung_under_place,
+    is_reference_point,
+    names_a_feature,
+)
+from eventcoder.places.wordlists import (
+    demonyms,
+    feature_nouns,
+    feature_scales,
+    locative_prepositions,
+)
 from eventcoder.records import Location
 
 __all__ = ["DocumentPlaces"]
@@ -32,6 +49,9 @@ _DATELINE = re.compile(
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIER_DEPS = ("compound", "nmod", "npadvmod", "amod")
 _LIGHT_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+_SPECIFICITY = {"city": 0, "admin1": 1, "region": 2, "water": 2, "country": 3}
+#: The article's main place stands for an event only in a text of at least this many sentences.
+_MIN_SENTENCES_FOR_MAIN_PLACE = 2
 
 
 class DocumentPlaces:
@@ -63,6 +83,7 @@ class DocumentPlaces:
             for i in range(mention.token_start, mention.token_end):
                 self._by_token.setdefault(i, []).append(index)
         self._sent_starts = [s.start for s in self._sents]
+        self._n_sentences = sum(1 for s in self._sents if not s.text.isspace() and len(s) > 0)
 
     def _sentence(self, token: Token) -> Span:
         return self._sents[bisect.bisect_right(self._sent_starts, token.i) - 1]
@@ -111,100 +132,111 @@ class DocumentPlaces:
     def locate_event(self, trigger: Token, *, arg_tokens: Sequence[Token] = ()) -> Location | None:
         """Where the event of ``trigger`` happened, or None when the document names no usable place.
 
-        Levels: a place attached to the trigger in the parse or named as its source/target
-        (``arg_tokens``) is "exact"; else the nearest place in the sentence is "sentence"; else the
-        dateline or the article's main place is "document"; else a nationality word gives "country".
+        Levels: a place attached to the trigger in the parse, or named as its target (``arg_tokens``),
+        is "exact"; else a place of the event's sentence is "sentence"; else the dateline or the
+        article's main place is "document" (see the module docstring); else a nationality word gives
+        "country". Among the places of one level the most specific wins: a town or a name the
+        gazetteer lacks before a province, a region, then a country; a reference point ("north of X")
+        or a container ("the village of A in the countryside of B": B) only when nothing else is left.
         An attached place the gazetteer does not know gives a Location without coordinates.
         """
-        exact = self._attached(trigger, arg_tokens)
-        if exact is not None:
-            return exact
-        near = self._in_sentence(trigger, arg_tokens)
-        if near is not None:
-            return near
+        best = self._best_in_sentence(trigger, arg_tokens)
+        if best is not None:
+            return best
         if self.dateline is not None:
             mention, res = self.dateline
             return self._location(
                 mention, res.place, "document", f"the article's dateline; {res.why}"
             )
-        if self.main is not None:
+        if self.main is not None and self._n_sentences >= _MIN_SENTENCES_FOR_MAIN_PLACE:
             mention, place, why = self.main
             return self._location(mention, place, "document", why)
         return self._nationality(trigger)
 
-    def _attached(self, trigger: Token, arg_tokens: Sequence[Token]) -> Location | None:
-        found: list[tuple[int, int, int, PlaceMention, Place | None, str]] = []
-        preps = locative_prepositions()
-        actors = {t.i for t in arg_tokens}
-        for hop, token, how in _attached_tokens(trigger):
-            for index in self._mention_indices(token):
-                mention, place = self.mentions[index], self.resolutions[index].place
-                if place is None and not mention.strong:
-                    prep = token.head if token.dep_ == "pobj" else None
-                    if prep is None or prep.lower_ not in preps.unknown_names:
-                        continue
-                    if any(mention.covers(i) for i in actors):
-                        continue  # the event's actor, not its place
-                rank = (hop, place is None, bool(place and place.is_country))
-                found.append((*_int(rank), mention, place, how.format(place=mention.text)))
-        for token in arg_tokens:
-            for index in self._mention_indices(token, modifiers=False):
-                place = self.resolutions[index].place
-                if place is not None:
-                    found.append(
-                        (
-                            1,
-                            0,
-                            int(place.is_country),
-                            self.mentions[index],
-                            place,
-                            "the event's actor is this place",
-                        )
-                    )
-        if not found:
-            return None
-        found.sort(
-            key=lambda item: (item[0], item[1], item[2], abs(item[3].token_start - trigger.i))
-        )
-        _, _, _, mention, place, how = found[0]
-        if place is None:
-            return self._location(mention, None, "exact", f"{how}; not in the gazetteer")
-        index = self._index_of[id(mention)]
-        return self._location(mention, place, "exact", f"{how}; {self.resolutions[index].why}")
-
-    def _in_sentence(self, trigger: Token, arg_tokens: Sequence[Token]) -> Location | None:
-        """The place of the sentence nearest the trigger in the parse; known places before unknown."""
+    def _best_in_sentence(self, trigger: Token, arg_tokens: Sequence[Token]) -> Location | None:
         sent = self._sentence(trigger)
-        actors = {t.i for t in arg_tokens}
-        best: tuple[tuple[int, int, int, int], int] | None = None
         lo = bisect.bisect_left(self._starts, sent.start)
         hi = bisect.bisect_left(self._starts, sent.end)
+        if lo == hi:
+            return None
+        doc = self.doc
+        subjects = {t.i for t in arg_tokens if _is_subject(t, trigger)}
+        subjects.update(c.i for c in trigger.children if c.dep_ in ("nsubj", "agent"))
+        objects = {t.i for t in arg_tokens} - subjects
+        attached: dict[int, tuple[int, str]] = {}
+        for hop, token, how in _attached_tokens(trigger):
+            for index in self._mention_indices(token):
+                if index not in attached or hop < attached[index][0]:
+                    attached[index] = (hop, how.format(place=self.mentions[index].text))
+        usable: dict[int, Token] = {}
         for index in range(lo, hi):
-            mention = self.mentions[index]
-            place = self.resolutions[index].place
-            if place is None and (mention.label == "FAC" or any(mention.covers(i) for i in actors)):
-                continue  # an unknown building, or the event's actor
-            first = self.doc[mention.token_start]
-            if not mention.strong and not _after_locative(first, unknown=place is None):
+            mention, place = self.mentions[index], self.resolutions[index].place
+            root = doc[mention.token_start : mention.token_end].root
+            actor = any(mention.covers(i) for i in subjects | objects)
+            if not self._usable(mention, place, root, index in attached, actor):
                 continue
-            head = self.doc[mention.token_start : mention.token_end].root
+            usable[index] = root
+        if not usable:
+            return None
+        place_tokens = {
+            i
+            for index in usable
+            for i in range(self.mentions[index].token_start, self.mentions[index].token_end)
+        }
+        best: tuple[tuple[int, ...], int, str, str] | None = None
+        for index, root in usable.items():
+            mention, place = self.mentions[index], self.resolutions[index].place
+            if place is not None and place.is_country and _modifies_a_non_place(root, place_tokens):
+                continue  # "US soldiers", "Iraq's oil terminal": whose, not where
+            if any(mention.covers(i) for i in subjects):
+                tier, level, how = 2, "sentence", "the place is the event's actor"
+            elif index in attached:
+                tier, level, how = 0, "exact", attached[index][1]
+            elif any(mention.covers(i) for i in objects):
+                tier, level, how = 0, "exact", "the event's target is this place"
+            else:
+                tier, level, how = 1, "sentence", "named in the event's sentence"
+            demoted = is_reference_point(root) or hung_under_place(root, place_tokens)
             key = (
-                int(place is None),
-                int(place is not None and place.is_country),
-                _tree_distance(head, trigger),
+                tier,
+                int(demoted),
+                _specificity(place, root),
+                attached[index][0] if index in attached else 9,
+                _tree_distance(feature_phrase(root), trigger),
                 abs(mention.token_start - trigger.i),
             )
             if best is None or key < best[0]:
-                best = (key, index)
+                best = (key, index, level, how)
         if best is None:
             return None
-        index = best[1]
+        _, index, level, how = best
         mention, res = self.mentions[index], self.resolutions[index]
         if res.place is None:
-            why = "named in the event's sentence; not in the gazetteer"
-        else:
-            why = f"named in the event's sentence; {res.why}"
-        return self._location(mention, res.place, "sentence", why)
+            return self._location(mention, None, level, f"{how}; not in the gazetteer")
+        return self._location(mention, res.place, level, f"{how}; {res.why}")
+
+    def _usable(
+        self, mention: PlaceMention, place: Place | None, root: Token, attached: bool, actor: bool
+    ) -> bool:
+        """Whether a mention of the event's sentence may be its place at all."""
+        first = self.doc[mention.token_start]
+        slot = names_a_feature(root) is not None or names_a_feature(first) is not None
+        if place is None and not any(c.isupper() for c in mention.text):
+            return False  # "eastern coast": a description, not a name
+        if place is None:
+            if actor and not slot and not (mention.strong and mention.label in ("GPE", "LOC")):
+                return False  # the event's actor, not its place
+            if slot:
+                return True
+            if mention.strong:
+                return mention.label != "FAC"  # an unknown building only beside a place noun
+            if attached and root.dep_ == "dobj" and root.ent_type_ != "PERSON":
+                return not actor  # "bombed Waku-Congo", "captured Knin"
+            if attached:
+                preps = locative_prepositions()
+                return root.dep_ == "pobj" and root.head.lower_ in preps.unknown_names
+            return _after_locative(first, unknown=True)
+        return mention.strong or attached or slot or _after_locative(first)
 
     def _nationality(self, trigger: Token) -> Location | None:
         table = demonyms()
@@ -241,6 +273,10 @@ class DocumentPlaces:
         positions = {token.i}
         if modifiers:
             positions.update(c.i for c in token.children if c.dep_ in ("compound", "nmod", "poss"))
+        if token.lower_ in feature_nouns():  # "the village of Rawiya"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    positions.update(o.i for o in _objects(child))
         found = sorted({i for p in positions for i in self._by_token.get(p, ())})
         yield from found
 
@@ -306,8 +342,40 @@ class DocumentPlaces:
         )
 
 
-def _int(rank: tuple[int, bool, bool]) -> tuple[int, int, int]:
-    return rank[0], int(rank[1]), int(rank[2])
+def _specificity(place: Place | None, root: Token) -> int:
+    """0 for a town or an unknown name, 1 a province, 2 a region or sea, 3 a country.
+
+    A name beside a province-scale noun ("Shaba province", "the province of Irian Jaya") is at least 1.
+    """
+    level = 0 if place is None else _SPECIFICITY.get(place.kind, 0)
+    noun = names_a_feature(root)
+    if noun is not None and feature_scales().get(noun.lower_) == "province":
+        level = max(level, 1)
+    return level
+
+
+def _is_subject(token: Token, trigger: Token) -> bool:
+    """True when an actor token is the trigger's doer ("Iran captured ...", "captured by Iran")."""
+    if token.dep_ == "nsubj" and token.head.i == trigger.i:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == trigger.i
+
+
+def _modifies_a_non_place(root: Token, place_tokens: set[int]) -> bool:
+    """True for a country name that modifies a noun that is no place ("US soldiers", "a US strike").
+
+    A possessive stays a place: "killed in Syria's war" happened in Syria.
+    """
+    if root.dep_ not in _MODIFIER_DEPS or root.head.i == root.i:
+        return False
+    head = root.head
+    return head.i not in place_tokens and head.lower_ not in feature_nouns()
+
+
+def _climb_compound(token: Token) -> Token:
+    while token.dep_ in ("compound", "conj") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
@@ -343,7 +411,7 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
             elif start is trigger and child.dep_ in _MODIFIER_DEPS and after_noun:
                 yield 1, child, f"'{{place}}' modifies '{trigger.text}'"
             elif start is trigger and child.dep_ == "dobj" and not after_noun:
-                yield 3, child, f"'{{place}}' is the object of '{trigger.text}'"
+                yield 1, child, f"'{{place}}' is the object of '{trigger.text}'"
                 for inner in child.children:  # "attacked a checkpoint in Jenin"
                     if inner.dep_ == "prep" and preps.allows(inner.text, hop=2, after_noun=True):
                         for obj in _objects(inner):

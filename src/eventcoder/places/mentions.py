@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from eventcoder.places.gazetteer import Gazetteer, NameMatch
-from eventcoder.places.wordlists import generic_place_words
+from eventcoder.places.wordlists import demonyms, generic_place_words
 
 __all__ = ["PlaceMention", "find_mentions"]
 
@@ -85,12 +85,11 @@ def _is_name_token(token: object) -> bool:
     from spacy.tokens import Token
 
     assert isinstance(token, Token)
-    return (
-        token.pos_ == "PROPN"
-        and token.text[:1].isupper()
-        and token.ent_type_ not in _NOT_PLACES
-        and len(token.text) > 1
-    )
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token.text) < 2:
+        return False
+    if token.ent_type_ == "NORP":
+        return token.lower_ not in demonyms()  # spaCy tags some towns NORP ("Aleppo")
+    return token.ent_type_ not in _NOT_PLACES
 
 
 def _plausible_weak(mention: PlaceMention, doc: Doc, ent_at: dict[int, Span]) -> bool:

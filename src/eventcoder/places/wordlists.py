@@ -9,7 +9,15 @@ from importlib import resources
 from eventcoder.errors import DataFileError
 from eventcoder.places.gazetteer import read_data_csv
 
-__all__ = ["LocativePrepositions", "demonyms", "generic_place_words", "locative_prepositions"]
+__all__ = [
+    "LocativePrepositions",
+    "compass_words",
+    "demonyms",
+    "feature_nouns",
+    "feature_scales",
+    "generic_place_words",
+    "locative_prepositions",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +82,32 @@ def demonyms() -> dict[str, str]:
 def generic_place_words() -> frozenset[str]:
     """Lower-case words that may stand beside a place name ("Jenin Camp") without changing it."""
     return frozenset(row["word"].lower() for _, row in read_data_csv("places", "generic_words.csv"))
+
+
+@cache
+def feature_scales() -> dict[str, str]:
+    """Lower-case nouns for kinds of places ("village", "district") -> "local" or "province"."""
+    path = str(resources.files("eventcoder.data").joinpath("places", "feature_nouns.csv"))
+    table: dict[str, str] = {}
+    for line, row in read_data_csv("places", "feature_nouns.csv"):
+        scale = row["scale"]
+        if scale not in ("local", "province"):
+            raise DataFileError(
+                f"scale of {row['word']!r} must be 'local' or 'province', got {scale!r}",
+                path=path,
+                line=line,
+            )
+        table[row["word"].lower()] = scale
+    return table
+
+
+@cache
+def feature_nouns() -> frozenset[str]:
+    """Lower-case nouns for kinds of places ("village", "district"); see ``feature_nouns.csv``."""
+    return frozenset(feature_scales())
+
+
+@cache
+def compass_words() -> frozenset[str]:
+    """Lower-case direction words that make the place after them a reference point ("north of X")."""
+    return frozenset(row["word"].lower() for _, row in read_data_csv("places", "compass_words.csv"))

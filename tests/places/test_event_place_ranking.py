@@ -1,0 +1,90 @@
+"""Which place of a sentence is the event's: the most specific one, not its container or reference point."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from eventcoder.places import DocumentPlaces, Gazetteer
+from eventcoder.records import Location
+
+
+def _token(doc: Doc, word: str) -> Token:
+    return next(t for t in doc if t.text == word)
+
+
+def _locate(
+    parse: Callable[[str], Doc],
+    gazetteer: Gazetteer,
+    text: str,
+    trigger: str,
+    *,
+    args: tuple[str, ...] = (),
+) -> Location | None:
+    doc = parse(text)
+    places = DocumentPlaces.from_doc(doc, gazetteer)
+    return places.locate_event(_token(doc, trigger), arg_tokens=[_token(doc, a) for a in args])
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # the town inside a province, region or country named beside it
+        (
+            "Gunmen killed four farmers in the village of Kafr Rumman in northern Syria.",
+            "killed",
+            "Kafr Rumman",
+        ),
+        ("Rebels seized Lubumbashi in Katanga province on Sunday.", "seized", "Lubumbashi"),
+        ("Troops were attacked in Kandahar, in southern Afghanistan.", "attacked", "Kandahar"),
+        # a reference point measures a distance; the event is elsewhere
+        ("A bomb killed three soldiers in Tarmiyah, 50 km north of Baghdad.", "killed", "Tarmiyah"),
+        # the name of a place noun, even one the gazetteer lacks
+        (
+            "Two men were shot in the Zawiyat Hamdan neighbourhood of Homs.",
+            "shot",
+            "Zawiyat Hamdan",
+        ),
+    ],
+)
+def test_most_specific_place_of_the_sentence_wins(parse, gazetteer, text, trigger, place) -> None:
+    loc = _locate(parse, gazetteer, text, trigger)
+    assert loc is not None and loc.extracted_place == place
+
+
+@pytest.mark.issue(5)
+def test_doer_country_is_not_the_place_of_its_action(parse, gazetteer) -> None:
+    text = "Ethiopia captured Zalambessa after two days of fighting."
+    loc = _locate(parse, gazetteer, text, "captured", args=("Ethiopia", "Zalambessa"))
+    assert loc is not None and loc.extracted_place == "Zalambessa"
+
+
+@pytest.mark.issue(5)
+def test_country_modifying_a_person_noun_is_not_a_place(parse, gazetteer) -> None:
+    loc = _locate(parse, gazetteer, "A US soldier was killed in Fallujah on Monday.", "killed")
+    assert loc is not None and loc.extracted_place == "Fallujah"
+    assert _locate(parse, gazetteer, "Two US soldiers were wounded.", "wounded") is None
+
+
+@pytest.mark.issue(5)
+def test_country_in_possessive_stays_the_place(parse, gazetteer) -> None:
+    loc = _locate(parse, gazetteer, "Thousands have died in Yemen's long war.", "died")
+    assert loc is not None and loc.country_code == "YEM"
+
+
+@pytest.mark.issue(5)
+def test_a_lower_case_description_is_not_an_unknown_place(parse, gazetteer) -> None:
+    loc = _locate(parse, gazetteer, "Pirates seized a tanker on the eastern coast.", "seized")
+    assert loc is None or any(c.isupper() for c in loc.extracted_place)
+
+
+@pytest.mark.issue(5)
+def test_main_place_needs_two_sentences(parse, gazetteer) -> None:
+    # "US" modifies "soldier": no place of the sentence. One sentence alone gives no main place
+    # (see test_country_modifying_a_person_noun_is_not_a_place); an article of two does.
+    text = "Protests spread across Tunisia on Friday.\nTwo US soldiers were wounded."
+    loc = _locate(parse, gazetteer, text, "wounded")
+    assert loc is not None and loc.resolution == "document" and loc.country_code == "TUN"
