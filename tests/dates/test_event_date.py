@@ -129,3 +129,24 @@ def test_seed_article_incursion_is_dated_early_july(nlp, shared_dir) -> None:
     found = resolve_event_date(incursion.sent, incursion, PUBLISHED)
     assert found.date is not None and (found.date.year, found.date.month) == (2023, 7)
     assert found.date.day <= 10 and found.precision in ("day", "week", "month")
+
+
+@pytest.mark.issue(5)
+def test_day_after_an_event_dated_elsewhere_in_the_article_is_counted_from_it(nlp) -> None:
+    doc = nlp("The summit opened two days after the meeting of the ministers.")
+    token = next(t for t in doc if t.text == "opened")
+    found = resolve_event_date(
+        token.sent, token, PUBLISHED, dated_events={"meeting": dt.date(2023, 7, 3)}
+    )
+    assert found.date == dt.date(2023, 7, 5) and found.precision == "day"
+    assert "meeting" in found.why
+
+
+@pytest.mark.issue(5)
+def test_dated_events_of_another_kind_do_not_date_the_anchor(nlp) -> None:
+    doc = nlp("The summit opened two days after the meeting of the ministers.")
+    token = next(t for t in doc if t.text == "opened")
+    found = resolve_event_date(
+        token.sent, token, PUBLISHED, dated_events={"raid": dt.date(2023, 7, 3)}
+    )
+    assert found.date == PUBLISHED and "not known" in found.why

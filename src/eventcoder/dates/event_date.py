@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -56,8 +57,23 @@ class EventDate:
     why: str
 
 
-def resolve_event_date(sentence: Span, trigger: Token, published: dt.date) -> EventDate:
-    """Date the event of ``trigger`` from its sentence; the publication date when the sentence has none."""
+def resolve_event_date(
+    sentence: Span,
+    trigger: Token,
+    published: dt.date,
+    *,
+    dated_events: Mapping[str, dt.date] | None = None,
+) -> EventDate:
+    """Date the event of ``trigger`` from its sentence; the publication date when the sentence has none.
+
+    ``dated_events`` is document context for "a day after the meeting": the dates of events dated
+    elsewhere in the article, keyed by the lower-case lemma of their trigger noun ("meeting"). A caller
+    coding a document in order fills it from the events it has dated by their own text, e.g.
+    ``dated_events.setdefault(trigger.lemma_.lower(), ed.date)`` when ``ed.text`` is not None.
+
+    Example:
+        >>> resolve_event_date(sent, trigger, dt.date(2023, 7, 30), dated_events={"meeting": dt.date(2023, 7, 3)})
+    """
     if isinstance(published, dt.datetime):
         published = published.date()
     ranked = []
@@ -69,7 +85,7 @@ def resolve_event_date(sentence: Span, trigger: Token, published: dt.date) -> Ev
             ranked.append((rank, abs(ent.root.i - trigger.i), ent))
     ranked.sort(key=lambda item: (item[0], item[1]))
     for rank, _, ent in ranked:
-        relative = _relative_to_event(ent, trigger, published)
+        relative = _relative_to_event(ent, trigger, published, dated_events or {})
         if relative is not None:
             return relative
         words = _with_modifier(ent)
@@ -139,7 +155,9 @@ def _with_modifier(ent: Span) -> str:
     return doc[start : ent.end].text
 
 
-def _relative_to_event(ent: Span, trigger: Token, published: dt.date) -> EventDate | None:
+def _relative_to_event(
+    ent: Span, trigger: Token, published: dt.date, dated_events: Mapping[str, dt.date]
+) -> EventDate | None:
     """ "a day after the meeting": an offset from another event."""
     match = _RELATIVE.match(ent.text)
     doc = ent.doc
@@ -170,7 +188,7 @@ def _relative_to_event(ent: Span, trigger: Token, published: dt.date) -> EventDa
             phrase,
             f"'{phrase}': counted back from the main event, dated at publication",
         )
-    for inner in anchor.ents:
+    for inner in sentence_entities(anchor):  # Span.ents would rebuild the whole document's entities
         if inner.label_ in _LABELS:
             parsed: ParsedDate | None = parse_date_expression(inner.text, published)
             if parsed is not None:
@@ -181,6 +199,16 @@ def _relative_to_event(ent: Span, trigger: Token, published: dt.date) -> EventDa
                     phrase,
                     f"'{phrase}': counted from '{inner.text}' ({parsed.why})",
                 )
+    if len(anchor):
+        named = anchor.root.lemma_.lower()
+        when = dated_events.get(named)
+        if when is not None:
+            return EventDate(
+                when + dt.timedelta(days=days),
+                precision,
+                phrase,
+                f"'{phrase}': counted from the {named} dated elsewhere in the article ({when})",
+            )
     return EventDate(
         published,
         "day",
