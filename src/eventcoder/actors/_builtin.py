@@ -130,6 +130,7 @@ def _read_sectors(node: Traversable) -> dict[str, Any]:
         for code, phrases in data.get("titles", {}).items()
         for phrase in phrases
     ]
+    nouns += _title_nouns(titles, {n.phrase.lower() for n in nouns}, where)
     anaphora = [
         AnaphorRule(
             phrases=tuple(r["phrases"]),
@@ -145,6 +146,21 @@ def _read_sectors(node: Traversable) -> dict[str, Any]:
     ]
     intl = dict(data.get("international", {}))
     return {"labels": labels, "nouns": nouns, "titles": titles, "anaphora": anaphora, "intl": intl}
+
+
+def _title_nouns(titles: list[Title], known: set[str], where: str) -> list[SectorNoun]:
+    """Multi-word titles with a sector also name their holder without a name ("the rebel
+    leader said", "Egypt's army chief"): they become sector nouns unless already listed.
+    One-word titles ("major", "justice") are too ambiguous as nouns and are listed by hand."""
+    out = []
+    for title in titles:
+        if not title.sectors or not any(c in title.phrase for c in " -"):
+            continue
+        for form in plural_forms(title.phrase):
+            if form.lower() not in known:
+                known.add(form.lower())
+                out.append(SectorNoun(form, title.sectors, source=f"{where} (title)"))
+    return out
 
 
 def _read_countries(node: Traversable) -> list[CountryEntry]:
