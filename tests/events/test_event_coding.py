@@ -111,3 +111,16 @@ def test_coder_every_event_is_explained(coder):
     assert e is not None
     assert e.cameo == "166" and e.quad_class == 4 and e.goldstein < 0
     assert "expel" in e.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria accused Cameroon of attacking its border posts.",
+        "Russia denied shelling the city.",
+        "Russia denied that its troops had attacked Kyiv.",
+    ],
+)
+def test_coder_alleged_or_denied_acts_are_not_events(coder, text):
+    events = _events(coder, text)
+    assert not [e for e in events if e.event_type == "ASSAULT"], [e.why for e in events]

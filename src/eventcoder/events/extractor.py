@@ -29,6 +29,8 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _NEG_DETS = {"no", "never"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _GOVERNING_NOUNS = {"refusal", "rejection", "call", "demand", "threat", "pledge", "promise", "offer", "appeal", "plan", "bid", "attempt"}
+_DENIAL_VERBS = {"deny", "refute", "rebut", "dismiss"}
+_SPEECH_ACT_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
@@ -178,6 +180,20 @@ class EventExtractor:
             if gov.pos_ == "NOUN" and gov.lemma_ in _GOVERNING_NOUNS:
                 return True
             cur = gov
+        # a denied act did not happen as far as the report goes: "Russia denied shelling the city"
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep") or cur.head is cur:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in _DENIAL_VERBS:
+                return True
+        # the content of an accusation, denial, demand or promise is alleged, not an event of its own:
+        # "accused Y of attacking Z", "denied shelling the camp", "called for withdrawing troops"
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            gm = verb_heads.get(tok.head.head.i)
+            if gm is not None and gm.entry.event_type in _SPEECH_ACT_TYPES:
+                return True
         if match.entry.pos == "NOUN" and tok.dep_ == "compound":
             return True  # a modifier, not an event: "truce talks", "protest movement"
         if match.entry.pos == "NOUN":
