@@ -11,6 +11,7 @@ Antecedent kinds are the mention kinds (organisation, person, country, place, gr
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -42,21 +43,30 @@ class _Known:
 def resolve_anaphora(
     doc: Doc, mentions: list[ActorMention], anaphors: list[Atom]
 ) -> list[ActorMention]:
-    """``mentions`` plus one coreference mention per anaphor that finds an antecedent."""
+    """``mentions`` plus one coreference mention per anaphor that finds an antecedent.
+
+    Linear in the document: sentences, noun chunks and the text are read once, and the
+    mentions seen so far are kept sorted so each anaphor looks only at those before it."""
     if not anaphors:
         return mentions
     sent_of = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
-    chunks = [(c.start, c.end) for c in doc.noun_chunks]
-    known = [_Known(m, _internal_kind(m), sent_of[m.start] + 1) for m in mentions]
+    ctx = _Context(doc, doc.text, sent_of, [(c.start, c.end) for c in doc.noun_chunks])
+    known = _KnownList(
+        sorted(
+            (_Known(m, _internal_kind(m), sent_of[m.start] + 1) for m in mentions),
+            key=_start_of,
+        )
+    )
     out = list(mentions)
+    slot = {id(m): i for i, m in enumerate(out)}
     for atom in anaphors:
         rule = atom.cands[0].ref
         assert isinstance(rule, AnaphorRule)
         if rule.own_subject and doc[atom.start].dep_ not in _SUBJECT_DEPS:
             continue
-        found = _antecedent(doc, atom, rule, known, sent_of, chunks)
+        found = _antecedent(ctx, atom, rule, known)
         if found is None:
             continue
         actor, kind, origin, label, direct = found
@@ -65,8 +75,10 @@ def resolve_anaphora(
             owned = _owned_sector(doc, atom, actor, label, origin, known)
             if owned is not None:  # "its troops" -> the antecedent's troops
                 old, new = owned
-                out[out.index(old.mention)] = new.mention
-                known[known.index(old)] = new
+                i = slot.pop(id(old.mention))
+                out[i] = new.mention
+                slot[id(new.mention)] = i
+                known.replace(old, new)
                 continue
             if direct == sent_of[atom.start]:
                 continue  # "Germany recalled its envoy": the owner is already in the clause
@@ -81,33 +93,69 @@ def resolve_anaphora(
         )
         public = "pronoun" if span[0].pos_ == "PRON" else _public_kind(kind)
         mention = ActorMention(atom.start, atom.end, span.root.i, coref, public)
+        slot[id(mention)] = len(out)
         out.append(mention)
-        known.append(_Known(mention, kind, origin))
-        known.sort(key=lambda k: k.mention.start)
+        known.add(_Known(mention, kind, origin))
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What coreference reads from the Doc, read once per document."""
+
+    doc: Doc
+    text: str
+    sent_of: list[int]  # token index -> sentence number
+    chunks: list[tuple[int, int]]  # noun chunks (start, end), in order
+
+
+def _start_of(k: _Known) -> int:
+    return k.mention.start
+
+
+class _KnownList:
+    """Mentions seen so far, sorted by start, with their starts for binary search."""
+
+    def __init__(self, items: list[_Known]):
+        self.items = items
+        self.starts = [k.mention.start for k in items]
+
+    def add(self, k: _Known) -> None:
+        i = bisect_right(self.starts, k.mention.start)
+        self.items.insert(i, k)
+        self.starts.insert(i, k.mention.start)
+
+    def replace(self, old: _Known, new: _Known) -> None:
+        i = bisect_left(self.starts, old.mention.start)
+        while self.items[i] is not old:
+            i += 1
+        self.items[i] = new
+        self.starts[i] = new.mention.start
+
+    def between(self, start: int, end: int) -> list[_Known]:
+        """Those that start in [start, end)."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
 def _antecedent(
-    doc: Doc,
-    atom: Atom,
-    rule: AnaphorRule,
-    known: list[_Known],
-    sent_of: list[int],
-    chunks: list[tuple[int, int]],
+    ctx: _Context, atom: Atom, rule: AnaphorRule, known: _KnownList
 ) -> tuple[Actor, str, int, str, int] | None:
+    doc, sent_of = ctx.doc, ctx.sent_of
     here = sent_of[atom.start]
-    for k in reversed(known):
+    lo = bisect_left(known.starts, atom.start)
+    for idx in range(lo - 1, -1, -1):
+        k = known.items[idx]
         m = k.mention
         if m.end > atom.start or m.actor.resolution == "unresolved":
             continue
         if here - sent_of[m.start] > rule.window:
             break
-        if rule.adjacent and _chunk_between(chunks, m.end, atom.start, known):
+        if rule.adjacent and _chunk_between(ctx.chunks, m.end, atom.start, known):
             return None  # the nearest noun phrase is not an actor: do not guess
         if rule.subject and not _is_subject(doc[m.head]):
             continue
         group = (
-            _coalition(doc, k, known, sent_of)
+            _coalition(ctx, k, known)
             if ("coalition" in rule.kinds or rule.plural)
             else None
         )
@@ -126,13 +174,13 @@ def _antecedent(
 
 
 def _owned_sector(
-    doc: Doc, atom: Atom, owner: Actor, label: str, origin: int, known: list[_Known]
+    doc: Doc, atom: Atom, owner: Actor, label: str, origin: int, known: _KnownList
 ) -> tuple[_Known, _Known] | None:
     """A possessive pronoun before a bare sector noun: a country owner gives its country
     ("its troops" -> ISRMIL), an organisation or person its whole code ("its fighters" of Hamas)."""
     if not owner.country:
         return None
-    for k in known:
+    for k in known.between(atom.end, atom.end + 1):
         m = k.mention
         if m.start != atom.end or m.actor.country or m.actor.resolution != "sector-noun":
             continue
@@ -160,16 +208,23 @@ def _owned_sector(
 
 
 def _coalition(
-    doc: Doc, k: _Known, known: list[_Known], sent_of: list[int]
+    ctx: _Context, k: _Known, known: _KnownList
 ) -> tuple[Actor, str, int, str, int] | None:
     """The coordination ("A, B and C") the mention belongs to, as one actor; None if alone."""
     if k.kind not in _COALITION_MEMBERS:
         return None
+    doc, sent_of = ctx.doc, ctx.sent_of
     root = _conj_root(doc[k.mention.head])
     sent = sent_of[k.mention.start]
+    first = k.mention.start
+    while first > 0 and sent_of[first - 1] == sent:
+        first -= 1
+    last = k.mention.start
+    while last < len(sent_of) and sent_of[last] == sent:
+        last += 1
     members = [
         x
-        for x in known
+        for x in known.between(first, last)
         if x.kind in _COALITION_MEMBERS
         and sent_of[x.mention.start] == sent
         and x.mention.actor.resolution != "coreference"
@@ -187,7 +242,7 @@ def _coalition(
     end = max(a.end for a in actors)
     actor = Actor(
         name=name,
-        text=doc.text[start:end],
+        text=ctx.text[start:end],
         start=start,
         end=end,
         country=country,
@@ -216,13 +271,18 @@ def _is_subject(tok: Token) -> bool:
 
 
 def _chunk_between(
-    chunks: list[tuple[int, int]], start: int, end: int, known: list[_Known]
+    chunks: list[tuple[int, int]], start: int, end: int, known: _KnownList
 ) -> bool:
     """A noun phrase lies between start and end that is not (part of) an actor mention."""
-    for cs, ce in chunks:
-        if cs >= start and ce <= end:
-            if not any(k.mention.start < ce and k.mention.end > cs for k in known):
-                return True
+    i = bisect_left(chunks, (start, -1))
+    while i < len(chunks) and chunks[i][0] < end:
+        cs, ce = chunks[i]
+        i += 1
+        if ce > end:
+            continue
+        # mentions do not overlap, so one overlapping the chunk starts at or after ``start``
+        if not any(k.mention.end > cs for k in known.between(start, ce)):
+            return True
     return False
 
 

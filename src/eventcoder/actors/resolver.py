@@ -118,6 +118,7 @@ class ActorResolver:
     def _atoms(self, doc: Doc, when: dt.date | None) -> list[Atom]:
         found: list[Atom] = []
         strings = self.nlp.vocab.strings
+        order = _cand_order_on(when)
         for matcher, exact in ((self.index.lower_matcher, False), (self.index.exact_matcher, True)):
             for match_id, start, end in matcher(doc):
                 key = strings[match_id]
@@ -125,7 +126,6 @@ class ActorResolver:
                 span = doc[start:end]
                 cands = [c for c in cands if _fits(c, span)]
                 if cands:
-                    order = _cand_order_on(when)
                     found.append(Atom(start, end, tuple(sorted(cands, key=order))))
         # longest wins, then leftmost; exact-case atoms win ties of the same length
         found.sort(key=lambda a: (-(a.end - a.start), a.start))
