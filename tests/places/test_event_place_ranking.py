@@ -88,3 +88,36 @@ def test_main_place_needs_two_sentences(parse, gazetteer) -> None:
     text = "Protests spread across Tunisia on Friday.\nTwo US soldiers were wounded."
     loc = _locate(parse, gazetteer, text, "wounded")
     assert loc is not None and loc.resolution == "document" and loc.country_code == "TUN"
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a name the gazetteer lacks, in a place slot
+        ("Jets bombed Kafr Zeita before dawn.", "bombed", "Kafr Zeita"),
+        ("Protesters gathered outside Dolmabahce Palace.", "gathered", "Dolmabahce Palace"),
+        ("Two guards were killed near the Tal Rifaat checkpoint.", "killed", "Tal Rifaat"),
+        # reference points: "not far from", "north of"
+        ("He was arrested in Beit Ummar, not far from Hebron.", "arrested", "Beit Ummar"),
+        # the conjoined verb shares the trigger's subject and its place
+        ("Gunmen shot and killed a driver in Tikrit.", "shot", "Tikrit"),
+    ],
+)
+def test_unknown_names_in_place_slots_are_event_places(
+    parse, gazetteer, text, trigger, place
+) -> None:
+    loc = _locate(parse, gazetteer, text, trigger)
+    assert loc is not None and loc.extracted_place == place
+
+
+@pytest.mark.issue(5)
+def test_an_acronym_is_not_an_unknown_place(parse, gazetteer) -> None:
+    loc = _locate(parse, gazetteer, "A bomb exploded near the MFO base in Rafah.", "exploded")
+    assert loc is not None and loc.extracted_place == "Rafah"
+
+
+@pytest.mark.issue(5)
+def test_a_person_as_object_of_capture_is_not_a_place(parse, gazetteer) -> None:
+    loc = _locate(parse, gazetteer, "Soldiers captured John Smith in Kirkuk.", "captured")
+    assert loc is not None and loc.extracted_place == "Kirkuk"

@@ -36,6 +36,7 @@ from eventcoder.places.wordlists import (
     feature_nouns,
     feature_scales,
     locative_prepositions,
+    place_object_verbs,
 )
 from eventcoder.records import Location
 
@@ -47,6 +48,7 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[-–—:])\s"
 )
 _NOUNS = ("NOUN", "PROPN")
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]{0,5}")
 _MODIFIER_DEPS = ("compound", "nmod", "npadvmod", "amod")
 _LIGHT_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 _SPECIFICITY = {"city": 0, "admin1": 1, "region": 2, "water": 2, "country": 3}
@@ -173,7 +175,9 @@ class DocumentPlaces:
             mention, place = self.mentions[index], self.resolutions[index].place
             root = doc[mention.token_start : mention.token_end].root
             actor = any(mention.covers(i) for i in subjects | objects)
-            if not self._usable(mention, place, root, index in attached, actor):
+            if not self._usable(
+                mention, place, root, trigger, attached=index in attached, actor=actor
+            ):
                 continue
             usable[index] = root
         if not usable:
@@ -196,7 +200,8 @@ class DocumentPlaces:
                 tier, level, how = 0, "exact", "the event's target is this place"
             else:
                 tier, level, how = 1, "sentence", "named in the event's sentence"
-            demoted = is_reference_point(root) or hung_under_place(root, place_tokens)
+            others = place_tokens.difference(range(mention.token_start, mention.token_end))
+            demoted = is_reference_point(root) or hung_under_place(root, others)
             key = (
                 tier,
                 int(demoted),
@@ -216,27 +221,44 @@ class DocumentPlaces:
         return self._location(mention, res.place, level, f"{how}; {res.why}")
 
     def _usable(
-        self, mention: PlaceMention, place: Place | None, root: Token, attached: bool, actor: bool
+        self,
+        mention: PlaceMention,
+        place: Place | None,
+        root: Token,
+        trigger: Token,
+        *,
+        attached: bool,
+        actor: bool,
     ) -> bool:
-        """Whether a mention of the event's sentence may be its place at all."""
+        """Whether a mention of the event's sentence may be its place at all.
+
+        A known place may be, except a weak mention (a name spaCy did not tag as a place) outside a
+        place slot. A name the gazetteer lacks must sit in a place slot: beside a place noun ("Rawiya
+        village"), after a place preposition ("in Rumaila"), or as the object of a verb whose object
+        is a place ("captured Badme"); and it must look like a name (capitals, not an acronym).
+        """
         first = self.doc[mention.token_start]
         slot = names_a_feature(root) is not None or names_a_feature(first) is not None
-        if place is None and not any(c.isupper() for c in mention.text):
+        if place is not None:
+            return mention.strong or attached or slot or _after_locative(first)
+        if not any(c.isupper() for c in mention.text):
             return False  # "eastern coast": a description, not a name
-        if place is None:
-            if actor and not slot and not (mention.strong and mention.label in ("GPE", "LOC")):
-                return False  # the event's actor, not its place
-            if slot:
-                return True
-            if mention.strong:
-                return mention.label != "FAC"  # an unknown building only beside a place noun
-            if attached and root.dep_ == "dobj" and root.ent_type_ != "PERSON":
-                return not actor  # "bombed Waku-Congo", "captured Knin"
-            if attached:
-                preps = locative_prepositions()
-                return root.dep_ == "pobj" and root.head.lower_ in preps.unknown_names
-            return _after_locative(first, unknown=True)
-        return mention.strong or attached or slot or _after_locative(first)
+        if _ACRONYM.fullmatch(mention.text):
+            return False  # "UN", "MFO": an organisation, not a place the gazetteer lacks
+        if slot:
+            return True
+        if (
+            root.dep_ == "dobj"
+            and root.head.i == trigger.i
+            and trigger.lemma_.lower() in place_object_verbs()
+            and root.ent_type_ not in ("PERSON", "NORP")
+        ):
+            return True  # "captured Badme", "shelled Kafr Nabl"
+        if actor and not (mention.strong and mention.label in ("GPE", "LOC")):
+            return False  # "a split in Zorbatex Front": the event's actor, not its place
+        if attached and root.dep_ == "pobj":
+            return root.head.lower_ in locative_prepositions().unknown_names
+        return _after_locative(first, unknown=True)
 
     def _nationality(self, trigger: Token) -> Location | None:
         table = demonyms()
@@ -390,6 +412,15 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
         starts.append(
             trigger.head
         )  # "the meeting was held in Cairo", "clashes erupted in Khartoum"
+    if trigger.pos_ == "VERB":
+        # "shot and killed a man in Hebron": verbs joined to the trigger that share its subject
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _has_subject(trigger):
+            starts.append(trigger.head)
+        starts.extend(
+            c
+            for c in trigger.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)
+        )
     for start in starts:
         after_noun = start.pos_ in _NOUNS
         for child in start.children:
@@ -420,6 +451,10 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
                                 obj,
                                 f"'{inner.text} {{place}}' attached to the object of '{trigger.text}'",
                             )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _tree_distance(a: Token, b: Token) -> int:

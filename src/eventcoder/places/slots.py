@@ -27,7 +27,12 @@ _CHAIN_DEPS = ("compound", "conj", "flat")
 
 def _climb_name(token: Token) -> Token:
     """The last word of a multiword name ("Sheikh Najjar" -> "Najjar") as the parse links it."""
-    while token.dep_ in _CHAIN_DEPS and token.head.i != token.i and token.head.pos_ == "PROPN":
+    while (
+        token.dep_ in _CHAIN_DEPS
+        and token.head.i != token.i
+        and token.head.pos_ == "PROPN"
+        and token.head.lower_ not in feature_nouns()  # "Ciragan Palace": Palace is the place noun
+    ):
         token = token.head
     return token
 
@@ -77,13 +82,18 @@ def is_reference_point(token: Token) -> bool:
 def hung_under_place(token: Token, place_tokens: Collection[int]) -> bool:
     """True when the name's phrase hangs under another place's phrase, so that place is more specific.
 
+    ``place_tokens`` are the tokens of the sentence's other place names (not this one's own).
+
     "the village of Ashmi in the countryside of Kobane": Kobane; "the Baghdad neighbourhood of Al-Bayaa":
     Baghdad; "Kollupitiya, central Colombo": Colombo; "Syria's Aleppo province": Syria.
     """
     own = names_a_feature(token)
     if own is not None and token.dep_ in _NAME_DEPS:
-        # "Baghdad neighbourhood of Al-Bayaa": the noun's own "of" name is more specific.
+        # "the Baghdad neighbourhood of Al-Bayaa", "the Kabul base, Darulaman Palace": the noun's own
+        # name is more specific than the town that modifies it.
         for child in own.children:
+            if child.dep_ == "appos" and _names_in(child, place_tokens):
+                return True
             if child.dep_ == "prep" and child.lower_ == "of":
                 if any(o.i in place_tokens for o in child.children if o.dep_ == "pobj"):
                     return True
@@ -94,6 +104,16 @@ def hung_under_place(token: Token, place_tokens: Collection[int]) -> bool:
     if phrase.dep_ == "pobj" and head.pos_ == "ADP":
         above = head.head
         return above.i != head.i and above.i != phrase.i and place_like(above, place_tokens)
-    if phrase.dep_ in ("appos", "poss"):
+    if phrase.dep_ == "appos":
+        return (
+            head.i in place_tokens
+        )  # "Kollupitiya, central Colombo"; not "the base, Darulaman Palace"
+    if phrase.dep_ == "poss":
         return place_like(head, place_tokens)
     return False
+
+
+def _names_in(token: Token, place_tokens: Collection[int]) -> bool:
+    return token.i in place_tokens or any(
+        c.i in place_tokens for c in token.children if c.dep_ in _NAME_DEPS
+    )

@@ -17,6 +17,7 @@ __all__ = [
     "feature_scales",
     "generic_place_words",
     "locative_prepositions",
+    "place_object_verbs",
 ]
 
 
@@ -111,3 +112,11 @@ def feature_nouns() -> frozenset[str]:
 def compass_words() -> frozenset[str]:
     """Lower-case direction words that make the place after them a reference point ("north of X")."""
     return frozenset(row["word"].lower() for _, row in read_data_csv("places", "compass_words.csv"))
+
+
+@cache
+def place_object_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose direct object is a place ("captured Badme"); see ``place_object_verbs.csv``."""
+    return frozenset(
+        row["lemma"].lower() for _, row in read_data_csv("places", "place_object_verbs.csv")
+    )
