@@ -117,6 +117,8 @@ class EventExtractor:
                 continue
             if match.entry.requires_target and not targets:
                 continue
+            if match.entry.pos == "NOUN" and not (sources and targets) and not _acted(match.token):
+                continue  # a bare nominal ("the talks", "Israel's raid") mostly names a past or background event
             negated = self.negated(match)
             tense = self.tense_mode(match)
             intent = None
@@ -472,6 +474,11 @@ def _refers_back(m: ActorMention, source: ActorMention) -> bool:
         return False
     first = m.actor.text.split(" ", 1)[0].lower()
     return m.actor.resolution == "coreference" or first in _POSSESSIVES
+
+
+def _acted(noun: Token) -> bool:
+    """A noun trigger that a verb carries out: "launched an offensive", "held talks", "staged a protest"."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
 
 
 def _prep_objects(prep: Token) -> list[Token]:
