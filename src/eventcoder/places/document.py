@@ -27,14 +27,13 @@ from eventcoder.places.gazetteer import Gazetteer, Place
 from eventcoder.places.mentions import PlaceMention, find_mentions
 from eventcoder.places.slots import (
     feature_phrase,
+    feature_scale,
     hung_under_place,
     is_reference_point,
     names_a_feature,
 )
 from eventcoder.places.wordlists import (
     demonyms,
-    feature_nouns,
-    feature_scales,
     locative_prepositions,
     place_object_verbs,
 )
@@ -295,7 +294,7 @@ class DocumentPlaces:
         positions = {token.i}
         if modifiers:
             positions.update(c.i for c in token.children if c.dep_ in ("compound", "nmod", "poss"))
-        if token.lower_ in feature_nouns():  # "the village of Rawiya"
+        if feature_scale(token) is not None:  # "the village of Rawiya"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     positions.update(o.i for o in _objects(child))
@@ -371,7 +370,7 @@ def _specificity(place: Place | None, root: Token) -> int:
     """
     level = 0 if place is None else _SPECIFICITY.get(place.kind, 0)
     noun = names_a_feature(root)
-    if noun is not None and feature_scales().get(noun.lower_) == "province":
+    if noun is not None and feature_scale(noun) == "province":
         level = max(level, 1)
     return level
 
@@ -391,7 +390,7 @@ def _modifies_a_non_place(root: Token, place_tokens: set[int]) -> bool:
     if root.dep_ not in _MODIFIER_DEPS or root.head.i == root.i:
         return False
     head = root.head
-    return head.i not in place_tokens and head.lower_ not in feature_nouns()
+    return head.i not in place_tokens and feature_scale(head) is None
 
 
 def _climb_compound(token: Token) -> Token:

@@ -11,10 +11,11 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
-from eventcoder.places.wordlists import compass_words, feature_nouns
+from eventcoder.places.wordlists import compass_words, feature_scales
 
 __all__ = [
     "feature_phrase",
+    "feature_scale",
     "hung_under_place",
     "is_reference_point",
     "names_a_feature",
@@ -25,13 +26,19 @@ _NAME_DEPS = ("compound", "nmod")
 _CHAIN_DEPS = ("compound", "conj", "flat")
 
 
+def feature_scale(token: Token) -> str | None:
+    """ "local" or "province" when the word is a place noun ("village", "towns"), else None."""
+    scales = feature_scales()
+    return scales.get(token.lower_) or scales.get(token.lemma_.lower())
+
+
 def _climb_name(token: Token) -> Token:
     """The last word of a multiword name ("Sheikh Najjar" -> "Najjar") as the parse links it."""
     while (
         token.dep_ in _CHAIN_DEPS
         and token.head.i != token.i
         and token.head.pos_ == "PROPN"
-        and token.head.lower_ not in feature_nouns()  # "Ciragan Palace": Palace is the place noun
+        and feature_scale(token.head) is None  # "Ciragan Palace": Palace is the place noun
     ):
         token = token.head
     return token
@@ -41,11 +48,11 @@ def names_a_feature(token: Token) -> Token | None:
     """The place noun that ``token`` names ("Rawiya village", "the village of Rawiya"), if any."""
     token = _climb_name(token)
     head = token.head
-    if token.dep_ in _NAME_DEPS and head.i != token.i and head.lower_ in feature_nouns():
+    if token.dep_ in _NAME_DEPS and head.i != token.i and feature_scale(head) is not None:
         return head
     if token.dep_ == "pobj" and head.lower_ == "of":
         noun = head.head
-        if noun.i != head.i and noun.lower_ in feature_nouns():
+        if noun.i != head.i and feature_scale(noun) is not None:
             return noun
     return None
 
@@ -60,7 +67,7 @@ def place_like(token: Token, place_tokens: Collection[int]) -> bool:
     """True when ``token`` is part of a place name or a place noun with a place name on it."""
     if token.i in place_tokens:
         return True
-    if token.lower_ not in feature_nouns():
+    if feature_scale(token) is None:
         return False
     for child in token.children:
         if child.i in place_tokens and child.dep_ in (*_NAME_DEPS, "poss"):
