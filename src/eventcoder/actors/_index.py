@@ -13,7 +13,6 @@ from functools import cache
 from importlib import resources
 
 import yaml
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
@@ -56,7 +55,9 @@ def _spellings() -> dict[str, str]:
     pairs = yaml.safe_load(text) or []
     out: dict[str, str] = {}
     for n, pair in enumerate(pairs, start=1):
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+        if not (
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)
+        ):
             raise ActorKBError(f"item {n} is {pair!r}; write [british, american]", path=where)
         gb, us = pair[0].lower(), pair[1].lower()
         out[gb], out[us] = us, gb

@@ -154,11 +154,7 @@ def _antecedent(
             return None  # the nearest noun phrase is not an actor: do not guess
         if rule.subject and not _is_subject(doc[m.head]):
             continue
-        group = (
-            _coalition(ctx, k, known)
-            if ("coalition" in rule.kinds or rule.plural)
-            else None
-        )
+        group = _coalition(ctx, k, known) if ("coalition" in rule.kinds or rule.plural) else None
         if group is not None and "coalition" in rule.kinds:
             return group
         if k.kind not in rule.kinds:
@@ -270,9 +266,7 @@ def _is_subject(tok: Token) -> bool:
     return False
 
 
-def _chunk_between(
-    chunks: list[tuple[int, int]], start: int, end: int, known: _KnownList
-) -> bool:
+def _chunk_between(chunks: list[tuple[int, int]], start: int, end: int, known: _KnownList) -> bool:
     """A noun phrase lies between start and end that is not (part of) an actor mention."""
     i = bisect_left(chunks, (start, -1))
     while i < len(chunks) and chunks[i][0] < end:
