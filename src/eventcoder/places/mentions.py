@@ -68,8 +68,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         mention = _best_subspan(doc[index:end], gazetteer, label="PROPN", strong=False)
         if mention is not None and _plausible_weak(mention, doc, ent_at):
             mentions.append(mention)
-        elif mention is None:
-            # Unknown to the gazetteer: a place only where the parse puts it in a place slot.
+        elif mention is None or mention.token_end - mention.token_start == end - index:
+            # Unknown, or known only under an alternate name ("Kobane"): kept without gazetteer
+            # readings, it counts only where the parse puts it in a place slot.
             span = doc[index:end]
             if token.ent_type_ and token.ent_iob_ == "B":
                 ent = ent_at[index]

@@ -48,8 +48,9 @@ def names_a_feature(token: Token) -> Token | None:
     """The place noun that ``token`` names ("Rawiya village", "the village of Rawiya"), if any."""
     token = _climb_name(token)
     head = token.head
-    if token.dep_ in _NAME_DEPS and head.i != token.i and feature_scale(head) is not None:
-        return head
+    named = token.dep_ in _NAME_DEPS or (token.dep_ == "amod" and token.pos_ == "PROPN")
+    if named and head.i != token.i and feature_scale(head) is not None:
+        return head  # "Rawiya village", "Aleppo province" (spaCy sometimes says amod)
     if token.dep_ == "pobj" and head.lower_ == "of":
         noun = head.head
         if noun.i != head.i and feature_scale(noun) is not None:
@@ -112,9 +113,9 @@ def hung_under_place(token: Token, place_tokens: Collection[int]) -> bool:
         above = head.head
         return above.i != head.i and above.i != phrase.i and place_like(above, place_tokens)
     if phrase.dep_ == "appos":
-        return (
-            head.i in place_tokens
-        )  # "Kollupitiya, central Colombo"; not "the base, Darulaman Palace"
+        # "Kollupitiya, central Colombo", "Makhmur district, northern Iraq"; but in "the base,
+        # Darulaman Palace" the second names the first.
+        return feature_scale(phrase) is None and place_like(head, place_tokens)
     if phrase.dep_ == "poss":
         return place_like(head, place_tokens)
     return False
