@@ -152,3 +152,32 @@ def test_titles_coreference_in_a_long_document_finds_each_local_antecedent(nlp, 
     for movement in movements:
         here = sentence_of[doc[movement.start].sent.start]
         assert movement.actor.why.endswith(f"(sentence {here - 1})")
+
+
+def test_titles_title_gives_its_sector_to_a_dictionary_name(tmp_path, nlp) -> None:
+    (tmp_path / "tiny.actors.txt").write_text(
+        "QUUXLAND_  [QXL]\nZANTHOR_OBERWICK_ [QXL]\nFLOB_THE_ELDER_ [QXLMIL]\n", encoding="utf-8"
+    )
+    resolver = ActorResolver(load_actor_kb(extra_dictionaries=[tmp_path]), nlp)
+    found = resolver.find_mentions(
+        nlp("Quuxland Prime Minister Zanthor Oberwick met General Flob the Elder."), when=None
+    )
+    by_text = {m.actor.text: m.actor for m in found}
+    minister = by_text["Quuxland Prime Minister Zanthor Oberwick"]
+    assert (minister.cameo_code, minister.country, minister.sectors) == ("QXLGOV", "QXL", ("GOV",))
+    assert "title" in minister.why
+    # a dictionary code with its own sector keeps it
+    general = next(a for t, a in by_text.items() if "Flob" in t)
+    assert general.cameo_code == "QXLMIL"
+
+
+def test_titles_dictionary_defined_countries_are_the_country_of_their_codes(tmp_path) -> None:
+    (tmp_path / "tiny.actors.txt").write_text(
+        "QUUXLAND_  [QXL]\nQUUX_ARMY_ [QXLMIL]\nRANDO_PERSON_\n  [QXLGOV 20200101-20201231]\n",
+        encoding="utf-8",
+    )
+    kb = load_actor_kb(extra_dictionaries=[tmp_path])
+    army = next(e for e in kb.entries if e.imported and e.code == "QXLMIL")
+    assert (army.country, army.sectors) == ("QXL", ("MIL",))
+    person = next(e for e in kb.entries if e.imported and e.roles)
+    assert person.role_on(dt.date(2020, 6, 1)).country == "QXL"

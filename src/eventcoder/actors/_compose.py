@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -85,15 +85,14 @@ def _title_person(
 ) -> tuple[ActorMention, int] | None:
     """[nationality] [modifiers] title name: "Palestinian President Abbas", "Egyptian Trade
     Minister Ahmed Ali", "Foreign Minister Sameh Shoukry"."""
-    lead: CountryEntry | None = None
+    lead: _actors.Nationality | None = None
     j = i
-    nat = atoms[i].first("country", "demonym")
+    nat = _nationality(atoms[i])
     if nat is not None and i + 1 < len(atoms) and atoms[i + 1].first("title"):
         if _gap_ok(doc, atoms[i].end, atoms[i + 1].start, max_gap=TITLE_GAP) and not any(
             t.ent_type_ == "PERSON" for t in doc[atoms[i].end : atoms[i + 1].start]
         ):
-            assert isinstance(nat.ref, CountryEntry)
-            lead, j = nat.ref, i + 1
+            lead, j = nat, i + 1
     title_cand = atoms[j].first("title")
     if title_cand is None:
         return _nationality_person(doc, atoms, i, when)
@@ -102,10 +101,7 @@ def _title_person(
     start = atoms[i].start if lead else title.start
     if j + 1 < len(atoms) and atoms[j + 1].start == title.end:
         nxt = atoms[j + 1]
-        person = next(
-            (c.ref for c in nxt.cands if c.kind == "entry" and _actors.kind_of(c.ref) == "person"),  # type: ignore[arg-type]
-            None,
-        )
+        person = next((c.ref for c in nxt.cands if _may_hold_title(c)), None)
         if isinstance(person, ActorEntry):
             span = doc[start : nxt.end]
             title_text = doc[title.start : title.end].text
@@ -121,6 +117,8 @@ def _title_person(
                 said=doc[nxt.start : nxt.end].text,
                 title=None if _former(doc, start) else title_text,
             )
+            if actor is not None and not actor.sectors and title_cand.ref.sectors:
+                actor = _with_title_sectors(actor, title_cand.ref, title_text)
             if actor is not None:
                 return ActorMention(
                     start, nxt.end, doc[nxt.start : nxt.end].root.i, actor, "person"
@@ -128,14 +126,14 @@ def _title_person(
     ent = persons.get(title.end)
     if ent is None:
         return None
-    country = lead.iso3 if lead else None
+    country = lead.country if lead else None
     sectors = title_cand.ref.sectors
-    if not country and not sectors:
+    if not (lead and lead.code) and not sectors:
         return None
     if any(a.start < ent.end and a.end > ent.start for a in atoms[j + 1 :] if a.first("entry")):
         return None
     span = doc[start : ent.end]
-    what = f"{lead.iso3} + " if lead else ""
+    what = f"{lead.code} + " if lead else ""
     actor = Actor(
         name=ent.text,
         text=span.text,
@@ -143,7 +141,7 @@ def _title_person(
         end=span.end_char,
         country=country,
         sectors=sectors,
-        cameo_code=build_code(country, sectors),
+        cameo_code=build_code(lead.code if lead else None, sectors),
         resolution="title",
         why=f"{what}title '{doc[title.start : title.end].text}' ({'/'.join(sectors) or 'no sector'}) "
         f"before '{ent.text}', a person not in the knowledge base",
@@ -343,6 +341,25 @@ def _is_head(doc: Doc, atom: Atom) -> bool:
     """The sector noun heads its phrase: "police" in "police station" does not."""
     last = doc[atom.end - 1]
     return not (last.dep_ == "compound" and last.head.i > last.i)
+
+
+def _may_hold_title(cand: Cand) -> bool:
+    """A name that a title may introduce: a person, or any imported dictionary name (PETRARCH
+    dictionaries do not say which entries are people: "Prime Minister Romendacil")."""
+    if cand.kind != "entry" or not isinstance(cand.ref, ActorEntry):
+        return False
+    return cand.ref.imported or _actors.kind_of(cand.ref) == "person"
+
+
+def _with_title_sectors(actor: Actor, title: Title, title_text: str) -> Actor:
+    """A name coded with a country only takes the sectors of the title before it."""
+    code = build_code(actor.cameo_code, title.sectors)
+    return replace(
+        actor,
+        sectors=title.sectors,
+        cameo_code=code,
+        why=f"{actor.why}; sector {'/'.join(title.sectors)} from the title '{title_text}'",
+    )
 
 
 def _former(doc: Doc, start: int) -> bool:

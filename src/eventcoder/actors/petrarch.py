@@ -23,7 +23,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventcoder.actors._builtin import plural_forms
@@ -62,7 +62,47 @@ def import_dictionaries(kb: ActorKB, paths: Iterable[Path]) -> ActorKB:
         sources.append(str(path))
         if probs:
             log.warning("%s: %d malformed line(s) skipped, first: %s", path, len(probs), probs[0])
+    entries = _with_dictionary_countries(entries, kb.known_codes)
     return kb.extended(entries=entries, sector_nouns=nouns, problems=problems, sources=sources)
+
+
+def _with_dictionary_countries(
+    entries: list[ActorEntry], known: frozenset[str]
+) -> list[ActorEntry]:
+    """Give a country to entries whose code starts with a dictionary-defined country code.
+
+    A dictionary may define countries that ISO lacks ("GONDOR [GON]"): any entry whose code is
+    three letters, undated and not a sector code. Codes built on them ("[GONGOV]") then carry
+    that country, as ISO-prefixed codes do (``split_code``)."""
+    countries = {
+        e.code
+        for e in entries
+        if e.code and len(e.code) == 3 and e.code.isalpha() and not e.roles
+        if e.country is None and e.code not in known
+    }
+    if not countries:
+        return entries
+
+    def split(code: str | None) -> tuple[str | None, tuple[str, ...]] | None:
+        if not code or code[:3] not in countries:
+            return None
+        rest = code[3:]
+        chunks = [rest[i : i + 3] for i in range(0, len(rest) - len(rest) % 3, 3)]
+        return code[:3], tuple(dict.fromkeys(c for c in chunks if c in known))
+
+    out = []
+    for e in entries:
+        roles = tuple(
+            replace(r, country=got[0], sectors=got[1])
+            if r.country is None and (got := split(r.code)) is not None
+            else r
+            for r in e.roles
+        )
+        got = split(e.code) if e.country is None else None
+        if got is not None:
+            e = replace(e, country=got[0], sectors=got[1] or e.sectors)
+        out.append(replace(e, roles=roles) if roles != e.roles else e)
+    return out
 
 
 def _dictionary_files(paths: Iterable[Path]) -> list[Path]:
