@@ -25,12 +25,19 @@ class TriggerMatch:
     tokens: tuple[Token, ...]  # every token of the matched phrase, head included
 
     @property
+    def _span_tokens(self) -> tuple[Token, ...]:
+        """The phrase when its words sit close together, else the head word alone."""
+        lo = min(t.i for t in self.tokens)
+        hi = max(t.i for t in self.tokens)
+        return self.tokens if hi - lo + 1 <= len(self.tokens) + 3 else (self.token,)
+
+    @property
     def start_char(self) -> int:
-        return min(t.idx for t in self.tokens)
+        return min(t.idx for t in self._span_tokens)
 
     @property
     def end_char(self) -> int:
-        return max(t.idx + len(t.text) for t in self.tokens)
+        return max(t.idx + len(t.text) for t in self._span_tokens)
 
 
 def _near(token: Token) -> Iterable[Token]:
@@ -61,20 +68,22 @@ def object_lemmas(token: Token, preps: Iterable[str] = ()) -> set[str]:
 
 
 def _match_extras(token: Token, entry: Trigger) -> tuple[Token, ...] | None:
+    """The tokens of a multi-word entry, found along the parse: each extra word must be a dependent
+    of the head or of an extra word already found ("open fire on", "call for talks", "take part in"),
+    so words that merely sit nearby ("signed ... on Wednesday to ...") do not complete a phrase."""
     if not entry.extra:
         return (token,)
     used: list[Token] = [token]
-    pool = list(_near(token))
-    if entry.pos == "NOUN":
-        # compounds and adjectives before the noun ("air strike", "humanitarian aid")
-        pool = [c for c in token.children] + pool
     for word in entry.extra:
         found = None
-        for cand in pool:
-            if cand in used:
-                continue
-            if cand.lemma_.lower() == word or cand.lower_ == word:
-                found = cand
+        for anchor in used:
+            for cand in anchor.children:
+                if cand in used:
+                    continue
+                if cand.lemma_.lower() == word or cand.lower_ == word:
+                    found = cand
+                    break
+            if found is not None:
                 break
         if found is None:
             return None
