@@ -121,3 +121,38 @@ def test_an_acronym_is_not_an_unknown_place(parse, gazetteer) -> None:
 def test_a_person_as_object_of_capture_is_not_a_place(parse, gazetteer) -> None:
     loc = _locate(parse, gazetteer, "Soldiers captured John Smith in Kirkuk.", "captured")
     assert loc is not None and loc.extracted_place == "Kirkuk"
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # the passive subject of a verb whose object is a place
+        ("Gibraltar was seized by a naval force.", "seized", "Gibraltar"),
+        # a site "of" a town names the town
+        ("Troops captured the airport of Tobruk on Friday.", "captured", "Tobruk"),
+        # "from" gives where someone came or spoke from
+        ("Reporters from Nairobi said rebels attacked a convoy in Kismayo.", "attacked", "Kismayo"),
+        # "the Kabul base, Darulaman Palace": the palace named is more specific than the town
+        (
+            "The southern Kabul base, Darulaman Palace, was captured by rebels.",
+            "captured",
+            "Darulaman Palace",
+        ),
+    ],
+)
+def test_place_slots_of_passives_sites_and_origins(parse, gazetteer, text, trigger, place) -> None:
+    loc = _locate(parse, gazetteer, text, trigger)
+    assert loc is not None and loc.extracted_place == place
+
+
+@pytest.mark.issue(5)
+def test_an_unknown_name_modifying_a_common_noun_is_not_a_place(parse, gazetteer) -> None:
+    loc = _locate(parse, gazetteer, "Many soldiers died in the Zorbian war.", "died")
+    assert loc is None or "Zorbian" not in loc.extracted_place
+
+
+@pytest.mark.issue(5)
+def test_a_person_captured_is_not_the_place_of_the_capture(parse, gazetteer) -> None:
+    loc = _locate(parse, gazetteer, "Montoya was captured in Peru in May.", "captured")
+    assert loc is not None and loc.extracted_place == "Peru"

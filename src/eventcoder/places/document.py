@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.nlp import sentence_entities
 from eventcoder.places.disambiguation import Resolution, resolve_mentions
 from eventcoder.places.gazetteer import Gazetteer, Place
-from eventcoder.places.mentions import PlaceMention, find_mentions
+from eventcoder.places.mentions import ALIAS_LABEL, PlaceMention, find_mentions
 from eventcoder.places.slots import (
     feature_phrase,
     feature_scale,
@@ -200,7 +200,7 @@ class DocumentPlaces:
             else:
                 tier, level, how = 1, "sentence", "named in the event's sentence"
             others = place_tokens.difference(range(mention.token_start, mention.token_end))
-            demoted = is_reference_point(root) or hung_under_place(root, others)
+            demoted = is_reference_point(root) or hung_under_place(root, others) or _is_origin(root)
             key = (
                 tier,
                 int(demoted),
@@ -251,6 +251,7 @@ class DocumentPlaces:
             and root.head.i == trigger.i
             and trigger.lemma_.lower() in place_object_verbs()
             and root.ent_type_ not in ("PERSON", "NORP")
+            and mention.label != ALIAS_LABEL
         ):
             return True  # "captured Badme", "shelled Kafr Nabl"
         if actor and not (mention.strong and mention.label in ("GPE", "LOC")):
@@ -293,8 +294,13 @@ class DocumentPlaces:
     def _mention_indices(self, token: Token, *, modifiers: bool = True) -> Iterator[int]:
         positions = {token.i}
         if modifiers:
-            positions.update(c.i for c in token.children if c.dep_ in ("compound", "nmod", "poss"))
-        if feature_scale(token) is not None:  # "the village of Rawiya"
+            positions.update(
+                c.i
+                for c in token.children
+                if c.dep_ in ("compound", "nmod", "poss", "appos")
+                or (c.dep_ == "amod" and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "LOC")))
+            )
+        if feature_scale(token) is not None:  # "the village of Rawiya", "the airport of Udbina"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     positions.update(o.i for o in _objects(child))
@@ -440,6 +446,12 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
                                 )
             elif start is trigger and child.dep_ in _MODIFIER_DEPS and after_noun:
                 yield 1, child, f"'{{place}}' modifies '{trigger.text}'"
+            elif (
+                start is trigger
+                and child.dep_ == "nsubjpass"
+                and trigger.lemma_.lower() in place_object_verbs()
+            ):
+                yield 1, child, f"'{{place}}' was {trigger.text}"  # "Gibraltar was captured"
             elif start is trigger and child.dep_ == "dobj" and not after_noun:
                 yield 1, child, f"'{{place}}' is the object of '{trigger.text}'"
                 for inner in child.children:  # "attacked a checkpoint in Jenin"
@@ -450,6 +462,12 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
                                 obj,
                                 f"'{inner.text} {{place}}' attached to the object of '{trigger.text}'",
                             )
+
+
+def _is_origin(root: Token) -> bool:
+    """True for "from <place>": where someone came or spoke from, seldom where the event was."""
+    phrase = feature_phrase(root)
+    return phrase.dep_ == "pobj" and phrase.head.lower_ == "from"
 
 
 def _has_subject(verb: Token) -> bool:
@@ -481,6 +499,8 @@ def _after_locative(token: Token, *, unknown: bool = False) -> bool:
     preps = locative_prepositions()
     head = token
     while head.dep_ in ("compound", "conj") and head.head.i != head.i:
+        if unknown and head.head.pos_ != "PROPN":
+            return False  # "in the 1967 Mideast war": an unknown name modifying a common noun
         head = head.head
     if head.dep_ != "pobj":
         return False

@@ -9,13 +9,15 @@ from spacy.tokens import Doc, Span
 from eventcoder.places.gazetteer import Gazetteer, NameMatch
 from eventcoder.places.wordlists import demonyms, generic_place_words
 
-__all__ = ["PlaceMention", "find_mentions"]
+__all__ = ["ALIAS_LABEL", "PlaceMention", "find_mentions"]
 
 #: spaCy entity labels that name places.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: Entity labels whose tokens are never read as places.
 _NOT_PLACES = ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW")
 _MAX_NAME_TOKENS = 5
+#: Label of a weak mention the gazetteer knows only as another place's alternate name ("Hamas", "Kobane").
+ALIAS_LABEL = "ALIAS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                 ent = ent_at[index]
                 if ent.end >= end and not any(i in taken for i in range(ent.start, ent.end)):
                     span, end = ent, ent.end  # the whole name: "Umm al-Khair"
-            mentions.append(_mention(span, (), label="PROPN", strong=False))
+            label = "PROPN" if mention is None else ALIAS_LABEL
+            mentions.append(_mention(span, (), label=label, strong=False))
         index = end
     mentions.sort(key=lambda m: m.token_start)
     return mentions

@@ -27,7 +27,7 @@ _CHAIN_DEPS = ("compound", "conj", "flat")
 
 
 def feature_scale(token: Token) -> str | None:
-    """ "local" or "province" when the word is a place noun ("village", "towns"), else None."""
+    """ "local", "province" or "site" when the word is a place noun ("village", "towns"), else None."""
     scales = feature_scales()
     return scales.get(token.lower_) or scales.get(token.lemma_.lower())
 
@@ -48,13 +48,15 @@ def names_a_feature(token: Token) -> Token | None:
     """The place noun that ``token`` names ("Rawiya village", "the village of Rawiya"), if any."""
     token = _climb_name(token)
     head = token.head
-    named = token.dep_ in _NAME_DEPS or (token.dep_ == "amod" and token.pos_ == "PROPN")
+    named = token.dep_ in _NAME_DEPS or (token.dep_ == "amod" and _is_name(token))
     if named and head.i != token.i and feature_scale(head) is not None:
         return head  # "Rawiya village", "Aleppo province" (spaCy sometimes says amod)
     if token.dep_ == "pobj" and head.lower_ == "of":
         noun = head.head
-        if noun.i != head.i and feature_scale(noun) is not None:
-            return noun
+        scale = feature_scale(noun)
+        if noun.i != head.i and scale is not None:
+            if scale != "site" or token.ent_type_ in ("GPE", "LOC"):
+                return noun  # "the town of X", "the airport of Udbina"; not "the building of X Ltd"
     return None
 
 
@@ -125,3 +127,7 @@ def _names_in(token: Token, place_tokens: Collection[int]) -> bool:
     return token.i in place_tokens or any(
         c.i in place_tokens for c in token.children if c.dep_ in _NAME_DEPS
     )
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC")

@@ -87,14 +87,14 @@ def generic_place_words() -> frozenset[str]:
 
 @cache
 def feature_scales() -> dict[str, str]:
-    """Lower-case nouns for kinds of places ("village", "district") -> "local" or "province"."""
+    """Lower-case nouns for kinds of places ("village", "district") -> "local", "province" or "site"."""
     path = str(resources.files("eventcoder.data").joinpath("places", "feature_nouns.csv"))
     table: dict[str, str] = {}
     for line, row in read_data_csv("places", "feature_nouns.csv"):
         scale = row["scale"]
-        if scale not in ("local", "province"):
+        if scale not in ("local", "province", "site"):
             raise DataFileError(
-                f"scale of {row['word']!r} must be 'local' or 'province', got {scale!r}",
+                f"scale of {row['word']!r} must be 'local', 'province' or 'site', got {scale!r}",
                 path=path,
                 line=line,
             )
