@@ -186,6 +186,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--phases", default=None, help=f"comma-separated, from: {', '.join(PHASES)} (default: all)"
     )
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="also run the batch engine on the same corpus (local 1 and 2 workers, Dask 2 workers) "
+        "through benchmarks/scale.py and print its figures",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "throughput.json")
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--phase-worker", help=argparse.SUPPRESS)
@@ -265,6 +271,27 @@ def main(argv: list[str] | None = None) -> None:
     for key, value in ratios.items():
         print(f"{key}: {value}")
     print(f"wrote {args.out}", file=sys.stderr)
+    if args.batch:
+        _run_batch_engines(args, results)
+
+
+def _run_batch_engines(args: argparse.Namespace, results: dict[str, dict[str, Any]]) -> None:
+    """Batch engine figures on the same corpus (benchmarks/scale.py), beside bare spaCy's rate."""
+    import scale
+
+    scale_out = RESULTS / "throughput-scale.json"
+    scale.main(["--mb", f"{args.mb:g}", "--seed", str(args.seed), "--out", str(scale_out)])
+    report = json.loads(scale_out.read_text(encoding="utf-8"))
+    spacy_rate = results.get("spacy", {}).get("sentences_per_s")
+    print("batch engine vs bare spaCy (sentences/s; steady rates, see scale.json for details):")
+    for r in report["results"]:
+        line = f"  {r['config']:<8} {r['steady_sentences_per_s'] or 0:>8.1f} sent/s"
+        if spacy_rate and r["config"] == "local:1" and r["steady_sentences_per_s"]:
+            line += f"  ratio to bare spaCy {r['steady_sentences_per_s'] / spacy_rate:.2f}"
+        peak = max(r.get("worker_peak_rss_mb") or [r.get("main_peak_rss_mb") or 0])
+        line += f"  peak RSS/worker {peak:.0f} MB"
+        line += f"  GDELT day {r.get('projected_gdelt_day_h')} h"
+        print(line)
 
 
 if __name__ == "__main__":
