@@ -156,3 +156,25 @@ def test_an_unknown_name_modifying_a_common_noun_is_not_a_place(parse, gazetteer
 def test_a_person_captured_is_not_the_place_of_the_capture(parse, gazetteer) -> None:
     loc = _locate(parse, gazetteer, "Montoya was captured in Peru in May.", "captured")
     assert loc is not None and loc.extracted_place == "Peru"
+
+
+@pytest.mark.issue(5)
+def test_border_named_by_two_nationalities_is_a_place(parse, gazetteer) -> None:
+    text = "Smugglers were arrested near the Turkish-Syrian border on Sunday."
+    loc = _locate(parse, gazetteer, text, "arrested")
+    assert loc is not None and loc.extracted_place == "Turkish-Syrian border"
+    assert loc.lat is None and text[loc.start : loc.end] == loc.extracted_place
+
+
+@pytest.mark.issue(5)
+def test_the_country_an_act_is_aimed_against_is_not_its_place(parse, gazetteer) -> None:
+    text = "Students in Tehran protested against Britain on Monday."
+    loc = _locate(parse, gazetteer, text, "protested")
+    assert loc is not None and loc.extracted_place == "Tehran"
+
+
+@pytest.mark.issue(5)
+def test_a_captured_person_described_by_an_apposition_is_not_a_place(parse, gazetteer) -> None:
+    text = "Police captured Abu Hamza, the cell's leader, in Karachi."
+    loc = _locate(parse, gazetteer, text, "captured")
+    assert loc is not None and loc.extracted_place == "Karachi"

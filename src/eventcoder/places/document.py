@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.nlp import sentence_entities
 from eventcoder.places.disambiguation import Resolution, resolve_mentions
 from eventcoder.places.gazetteer import Gazetteer, Place
-from eventcoder.places.mentions import ALIAS_LABEL, PlaceMention, find_mentions
+from eventcoder.places.mentions import ALIAS_LABEL, BORDER_LABEL, PlaceMention, find_mentions
 from eventcoder.places.slots import (
     feature_phrase,
     feature_scale,
@@ -237,7 +237,11 @@ class DocumentPlaces:
         is a place ("captured Badme"); and it must look like a name (capitals, not an acronym).
         """
         first = self.doc[mention.token_start]
-        slot = names_a_feature(root) is not None or names_a_feature(first) is not None
+        slot = (
+            names_a_feature(root) is not None
+            or names_a_feature(first) is not None
+            or mention.label == BORDER_LABEL
+        )
         if place is not None:
             return mention.strong or attached or slot or _after_locative(first)
         if not any(c.isupper() for c in mention.text):
@@ -252,8 +256,11 @@ class DocumentPlaces:
             and trigger.lemma_.lower() in place_object_verbs()
             and root.ent_type_ not in ("PERSON", "NORP")
             and mention.label != ALIAS_LABEL
+            and not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
         ):
-            return True  # "captured Badme", "shelled Kafr Nabl"
+            # "captured Badme", "shelled Kafr Nabl"; not "captured Abu Zubaydah, the group's chief",
+            # whom an apposition describes as a person
+            return True
         if actor and not (mention.strong and mention.label in ("GPE", "LOC")):
             return False  # "a split in Zorbatex Front": the event's actor, not its place
         if attached and root.dep_ == "pobj":
@@ -465,9 +472,10 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
 
 
 def _is_origin(root: Token) -> bool:
-    """True for "from <place>": where someone came or spoke from, seldom where the event was."""
+    """True for "from <place>" (where someone came or spoke from) and "against <place>" (whom an
+    act was aimed at): seldom where the event was."""
     phrase = feature_phrase(root)
-    return phrase.dep_ == "pobj" and phrase.head.lower_ == "from"
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in ("from", "against")
 
 
 def _has_subject(verb: Token) -> bool:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from eventcoder.places.gazetteer import Gazetteer, NameMatch
-from eventcoder.places.wordlists import demonyms, generic_place_words
+from eventcoder.places.wordlists import border_nouns, demonyms, generic_place_words
 
-__all__ = ["ALIAS_LABEL", "PlaceMention", "find_mentions"]
+__all__ = ["ALIAS_LABEL", "BORDER_LABEL", "PlaceMention", "find_mentions"]
 
 #: spaCy entity labels that name places.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -18,6 +18,8 @@ _NOT_PLACES = ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"
 _MAX_NAME_TOKENS = 5
 #: Label of a weak mention the gazetteer knows only as another place's alternate name ("Hamas", "Kobane").
 ALIAS_LABEL = "ALIAS"
+#: Label of a border named by two nationality words ("the Iraqi-Syrian border").
+BORDER_LABEL = "BORDER"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +83,23 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             label = "PROPN" if mention is None else ALIAS_LABEL
             mentions.append(_mention(span, (), label=label, strong=False))
         index = end
+    mentions.extend(_borders(doc, taken))
     mentions.sort(key=lambda m: m.token_start)
     return mentions
+
+
+def _borders(doc: Doc, taken: set[int]) -> list[PlaceMention]:
+    """ "the Iraqi-Syrian border": two nationality words joined by a hyphen before a border noun."""
+    found: list[PlaceMention] = []
+    nouns, table = border_nouns(), demonyms()
+    for token in doc:
+        i = token.i
+        if token.lower_ not in nouns or i < 3 or any(j in taken for j in range(i - 3, i + 1)):
+            continue
+        left, dash, right = doc[i - 3], doc[i - 2], doc[i - 1]
+        if dash.text in ("-", "–") and left.lower_ in table and right.lower_ in table:
+            found.append(_mention(doc[i - 3 : i + 1], (), label=BORDER_LABEL, strong=True))
+    return found
 
 
 def _is_name_token(token: object) -> bool:

@@ -11,6 +11,7 @@ from eventcoder.places.gazetteer import read_data_csv
 
 __all__ = [
     "LocativePrepositions",
+    "border_nouns",
     "compass_words",
     "demonyms",
     "feature_nouns",
@@ -120,3 +121,9 @@ def place_object_verbs() -> frozenset[str]:
     return frozenset(
         row["lemma"].lower() for _, row in read_data_csv("places", "place_object_verbs.csv")
     )
+
+
+@cache
+def border_nouns() -> frozenset[str]:
+    """Lower-case nouns that name a border after two nationality words ("the Iraqi-Syrian border")."""
+    return frozenset(row["word"].lower() for _, row in read_data_csv("places", "border_nouns.csv"))
