@@ -181,3 +181,16 @@ def test_titles_dictionary_defined_countries_are_the_country_of_their_codes(tmp_
     assert (army.country, army.sectors) == ("QXL", ("MIL",))
     person = next(e for e in kb.entries if e.imported and e.roles)
     assert person.role_on(dt.date(2020, 6, 1)).country == "QXL"
+
+
+def test_titles_coordinated_nationalities_share_the_sector_noun(mentions) -> None:
+    found = _codes(mentions("Danish and Norwegian diplomats left the summit early."))
+    assert found["Danish"] == "DNKGOV"
+    assert found["Norwegian diplomats"] == "NORGOV"
+
+
+def test_titles_country_subject_does_not_take_a_later_sector_noun(mentions) -> None:
+    found = _codes(mentions("Chile, Peru and Bolivian rebels signed the pact."))
+    assert found["Chile"] == "CHL"
+    assert found["Peru"] == "PER"
+    assert found["Bolivian rebels"] == "BOLREB"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import _actors
 from eventcoder.actors._index import Cand
@@ -62,7 +62,7 @@ def compose(
             mention, i = step
             out.append(mention)
             continue
-        step2 = _nationality_sector(doc, atoms, i)
+        step2 = _coordinated_nationalities(doc, atoms, i) or _nationality_sector(doc, atoms, i)
         if step2 is not None:
             mentions, i = step2
             out.extend(mentions)
@@ -200,6 +200,69 @@ def _nationality_sector(
         prev = conj
         k += 1
     return out, k
+
+
+def _coordinated_nationalities(
+    doc: Doc, atoms: list[Atom], i: int
+) -> tuple[list[ActorMention], int] | None:
+    """Coordinated nationalities before one sector noun share it: "Hungarian and Romanian
+    officials", "US and British troops" (each member gets its own mention)."""
+    k = i
+    while (
+        k + 1 < len(atoms)
+        and _nationality(atoms[k]) is not None
+        and _nationality(atoms[k + 1]) is not None
+        and _conj_gap(doc, atoms[k].end, atoms[k + 1].start)
+    ):
+        k += 1
+    if k == i:
+        return None
+    shared = _nationality_sector(doc, atoms, k)
+    if shared is None:
+        return None
+    mentions, nxt_i = shared
+    noun_atom = atoms[k + 1]
+    noun_cand = noun_atom.first("sector")
+    assert noun_cand is not None and isinstance(noun_cand.ref, SectorNoun)
+    noun_root = doc[noun_atom.end - 1]
+    noun_text = doc[noun_atom.start : noun_atom.end].text
+    earlier = []
+    for j in range(i, k):
+        nat = _nationality(atoms[j])
+        assert nat is not None
+        part = doc[atoms[j].start : atoms[j].end]
+        if not _adjectival(atoms[j], part) or not _modifies(part.root, noun_root):
+            return None  # "Egypt, Israel and Palestinian militants": Egypt is not a militant
+        why = (
+            f"'{part.text}' ({nat.code}) shares the sector noun '{noun_text}' "
+            f"({'/'.join(noun_cand.ref.sectors) or 'no sector'}) with '{mentions[0].actor.text}'"
+        )
+        actor = _actors.sector_actor(
+            noun_cand.ref, nat, part.text, part.start_char, part.end_char, why=why
+        )
+        earlier.append(ActorMention(part.start, part.end, part.root.i, actor, "group"))
+    return earlier + mentions, nxt_i
+
+
+def _adjectival(atom: Atom, span: Span) -> bool:
+    """A nationality word that can modify a noun: a demonym ("Danish"), an acronym ("US",
+    "U.K."), or an adjective; country names ("Chile") are left alone, parses of lists of
+    countries being unreliable."""
+    first = atom.first("country", "demonym")
+    if first is not None and first.kind == "demonym":
+        return True
+    return span.text.replace(".", "").isupper() or span.root.pos_ == "ADJ"
+
+
+def _modifies(tok: Token, head: Token) -> bool:
+    """``head`` is among the first few syntactic heads of ``tok``."""
+    for _ in range(4):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok is head or tok.i == head.i:
+            return True
+    return False
 
 
 def _nationality_person(
