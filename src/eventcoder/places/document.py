@@ -203,6 +203,7 @@ class DocumentPlaces:
             demoted = is_reference_point(root) or hung_under_place(root, others) or _is_origin(root)
             key = (
                 tier,
+                int(tier == 1 and _in_another_clause(root, trigger)),
                 int(demoted),
                 _specificity(place, root),
                 attached[index][0] if index in attached else 9,
@@ -459,6 +460,8 @@ def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
                 and trigger.lemma_.lower() in place_object_verbs()
             ):
                 yield 1, child, f"'{{place}}' was {trigger.text}"  # "Gibraltar was captured"
+            elif start is trigger and child.dep_ == "npadvmod" and not after_noun:
+                yield 1, child, f"'{{place}}' beside '{trigger.text}'"  # "captured off Mogadishu"
             elif start is trigger and child.dep_ == "dobj" and not after_noun:
                 yield 1, child, f"'{{place}}' is the object of '{trigger.text}'"
                 for inner in child.children:  # "attacked a checkpoint in Jenin"
@@ -476,6 +479,22 @@ def _is_origin(root: Token) -> bool:
     act was aimed at): seldom where the event was."""
     phrase = feature_phrase(root)
     return phrase.dep_ == "pobj" and phrase.head.lower_ in ("from", "against")
+
+
+def _in_another_clause(token: Token, trigger: Token) -> bool:
+    """True when a verb conjoined with its own subject stands between the token and the trigger.
+
+    "Palestinians shot a man in the West Bank, and soldiers went to Jenin": Jenin is the place of
+    the going, not of the shooting.
+    """
+    above_trigger = {t.i for t in trigger.ancestors}
+    above_trigger.add(trigger.i)
+    for head in token.ancestors:
+        if head.i in above_trigger:
+            return False
+        if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and _has_subject(head):
+            return True
+    return False
 
 
 def _has_subject(verb: Token) -> bool:
