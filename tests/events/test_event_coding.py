@@ -124,3 +124,23 @@ def test_coder_every_event_is_explained(coder):
 def test_coder_alleged_or_denied_acts_are_not_events(coder, text):
     events = _events(coder, text)
     assert not [e for e in events if e.event_type == "ASSAULT"], [e.why for e in events]
+
+
+def test_coder_subject_of_adjective_governor_acts(coder):
+    events = _events(coder, "Iran is ready to negotiate with the United States.")
+    e = _find(events, "AGREE", "IRN", "USA")  # readiness to negotiate is a stated intent (CAMEO 036)
+    assert e is not None and e.cameo == "036"
+
+
+def test_coder_multiword_trigger_words_must_be_connected(coder):
+    # "on" (Wednesday) and "to" (share) sit near "signed" but do not make the phrase "sign on to"
+    events = _events(coder, "Kenya and Somalia signed an agreement in Nairobi on Wednesday to share intelligence.")
+    assert events
+    assert all("sign on to" not in e.why for e in events)
+    for e in events:
+        assert len(e.evidence.trigger.split()) <= 4
+
+
+def test_coder_bare_nominal_without_both_actors_is_not_an_event(coder):
+    events = _events(coder, "The talks were the third attempt this year.")
+    assert not events

@@ -282,6 +282,10 @@ class EventExtractor:
         if passive or hops > 3:
             return [], ""
         # no subject of its own: inherit
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "X is ready to negotiate", "X was willing to withdraw": the subject of the copula
+            found, how = self._verb_sources(tok.head.head, index, hops + 1)
+            return found, (how + f" (shared with '{tok.head.text}')") if found else ""
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             found, how = self._verb_sources(tok.head, index, hops + 1)
             return found, (how + f" (shared with '{tok.head.text}')") if found else ""
