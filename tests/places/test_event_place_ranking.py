@@ -190,3 +190,11 @@ def test_a_place_of_another_clause_yields_to_the_events_own(parse) -> None:
     shot = _token(doc, "shot")
     assert _in_another_clause(_token(doc, "Tubas"), shot)  # the going has its own subject
     assert not _in_another_clause(_token(doc, "Valley"), shot)  # "wounded" shares the shooters
+
+
+@pytest.mark.issue(5)
+def test_unknown_name_after_on_is_a_place_only_after_a_noun(parse, gazetteer) -> None:
+    loc = _locate(parse, gazetteer, "Five men died in the attack on Kafr Zeita.", "died")
+    assert loc is not None and loc.extracted_place == "Kafr Zeita"
+    loc = _locate(parse, gazetteer, "The ministers agreed on Zorbex Accord terms.", "agreed")
+    assert loc is None or "Zorbex" not in loc.extracted_place

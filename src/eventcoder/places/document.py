@@ -265,7 +265,7 @@ class DocumentPlaces:
         if actor and not (mention.strong and mention.label in ("GPE", "LOC")):
             return False  # "a split in Zorbatex Front": the event's actor, not its place
         if attached and root.dep_ == "pobj":
-            return root.head.lower_ in locative_prepositions().unknown_names
+            return locative_prepositions().takes_unknown_name(root.head)
         return _after_locative(first, unknown=True)
 
     def _nationality(self, trigger: Token) -> Location | None:
@@ -532,7 +532,7 @@ def _after_locative(token: Token, *, unknown: bool = False) -> bool:
     if head.dep_ != "pobj":
         return False
     if unknown:
-        return head.head.lower_ in preps.unknown_names
+        return preps.takes_unknown_name(head.head)
     return preps.allows(head.head.text, hop=1, after_noun=False)
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from spacy.tokens import Token
+
 from eventcoder.errors import DataFileError
 from eventcoder.places.gazetteer import read_data_csv
 
@@ -30,6 +32,14 @@ class LocativePrepositions:
     second: frozenset[str]  # may also link a noun on the way
     noun_only: frozenset[str]  # only after a noun trigger
     unknown_names: frozenset[str]  # an unknown capitalised name after it is still a place
+    unknown_after_noun: frozenset[str] = frozenset()  # the same, only after a noun
+
+    def takes_unknown_name(self, prep: Token) -> bool:
+        """Whether an unknown capitalised name after ``prep`` is a place ("in Kafr X", "raid on Kafr X")."""
+        word = prep.lower_
+        if word in self.unknown_names:
+            return True
+        return word in self.unknown_after_noun and prep.head.pos_ in ("NOUN", "PROPN")
 
     def allows(self, prep: str, *, hop: int, after_noun: bool) -> bool:
         prep = prep.lower()
@@ -47,7 +57,7 @@ def _flag(value: str, *, path: str, line: int, column: str) -> bool:
 @cache
 def locative_prepositions() -> LocativePrepositions:
     path = str(resources.files("eventcoder.data").joinpath("places", "prepositions.csv"))
-    first, second, noun_only, unknown = set(), set(), set(), set()
+    first, second, noun_only, unknown, after_noun = set(), set(), set(), set(), set()
     for line, row in read_data_csv("places", "prepositions.csv"):
         word = row["preposition"].lower()
         if _flag(row["first"], path=path, line=line, column="first"):
@@ -58,8 +68,14 @@ def locative_prepositions() -> LocativePrepositions:
             noun_only.add(word)
         if _flag(row["unknown_names"], path=path, line=line, column="unknown_names"):
             unknown.add(word)
+        if _flag(row["unknown_after_noun"], path=path, line=line, column="unknown_after_noun"):
+            after_noun.add(word)
     return LocativePrepositions(
-        frozenset(first), frozenset(second), frozenset(noun_only), frozenset(unknown)
+        frozenset(first),
+        frozenset(second),
+        frozenset(noun_only),
+        frozenset(unknown),
+        frozenset(after_noun),
     )
 
 
