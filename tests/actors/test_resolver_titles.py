@@ -194,3 +194,17 @@ def test_titles_country_subject_does_not_take_a_later_sector_noun(mentions) -> N
     assert found["Chile"] == "CHL"
     assert found["Peru"] == "PER"
     assert found["Bolivian rebels"] == "BOLREB"
+
+
+def test_titles_organisation_name_before_sector_noun_names_its_members(mentions) -> None:
+    found = {m.actor.text: m for m in mentions("Hezbollah guerrillas fired rockets at dawn.")}
+    members = found["Hezbollah guerrillas"]
+    assert members.actor.cameo_code == "LBNREBHEZ"
+    assert "members" in members.actor.why
+    # the event stage meets the noun, the head of the phrase
+    assert members.head == members.end - 1
+
+
+def test_titles_person_name_before_sector_noun_is_not_membership(mentions) -> None:
+    found = {m.actor.text for m in mentions("Netanyahu supporters rallied outside the court.")}
+    assert "Netanyahu supporters" not in found

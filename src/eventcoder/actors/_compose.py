@@ -67,6 +67,11 @@ def compose(
             mentions, i = step2
             out.extend(mentions)
             continue
+        members = _organisation_members(doc, atoms, i, when)
+        if members is not None:
+            out.append(members)
+            i += 2
+            continue
         located = _sector_in_country(doc, atoms, i)
         if located is not None:
             out.append(located)
@@ -298,6 +303,47 @@ def _nationality_person(
     return ActorMention(
         span.start, span.end, doc[nxt.start : nxt.end].root.i, actor, "person"
     ), i + 2
+
+
+def _organisation_members(
+    doc: Doc, atoms: list[Atom], i: int, when: dt.date | None
+) -> ActorMention | None:
+    """An organisation name modifying a sector noun names its members: "Hamas fighters",
+    "Taliban militants", "UN peacekeepers" take the organisation's code."""
+    atom = atoms[i]
+    cand = atom.first("entry")
+    if cand is None or atom.cands[0] is not cand or i + 1 >= len(atoms):
+        return None
+    entry = cand.ref
+    assert isinstance(entry, ActorEntry)
+    if _actors.kind_of(entry) in ("person", "country") or _actors.is_nationality_entry(entry):
+        return None
+    nxt = atoms[i + 1]
+    noun = nxt.first("sector")
+    if noun is None or nxt.cands[0] is not noun or not _is_head(doc, nxt):
+        return None
+    if not _gap_ok(doc, atom.end, nxt.start, max_gap=1):
+        return None
+    org_span = doc[atom.start : atom.end]
+    noun_root = doc[nxt.end - 1]
+    if not _modifies(org_span.root, noun_root):
+        return None
+    assert isinstance(noun.ref, SectorNoun)
+    span = doc[atom.start : nxt.end]
+    how = "name" if cand.resolution == "exact" else "alias"
+    actor = _actors.entry_actor(
+        entry,
+        span.text,
+        span.start_char,
+        span.end_char,
+        when=when,
+        resolution=cand.resolution,
+        how=f"members ('{doc[nxt.start : nxt.end].text}') named by {how}",
+        said=org_span.text,
+    )
+    if actor is None:
+        return None
+    return ActorMention(span.start, span.end, noun_root.i, actor, "organisation")
 
 
 def _sector_in_country(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | None:
