@@ -189,6 +189,7 @@ def _pick(
         )
     total = sum(context.values())
     best: tuple[float, NameMatch] | None = None
+    near: dict[Place, bool] = {}  # nearness to the other places, computed once per candidate
     for match in cands:
         place = match.place
         size = max(place.population, _PSEUDO_POPULATION.get(place.kind, 0))
@@ -197,7 +198,8 @@ def _pick(
             score += _PRIMARY_BONUS
         if total and place.country_code:
             score += _CONTEXT_WEIGHT * context[place.country_code] / total
-        if anchors and any(distance_km(place, a) <= _NEAR_KM for a in anchors):
+        near[place] = bool(anchors) and any(distance_km(place, a) <= _NEAR_KM for a in anchors)
+        if near[place]:
             score += _NEAR_BONUS
         if best is None or score > best[0]:
             best = (score, match)
@@ -206,7 +208,7 @@ def _pick(
     reasons = [f"{len(cands)} places share the name"]
     if total and place.country_code and context[place.country_code]:
         reasons.append(f"the document is about {place.country_code}")
-    if anchors and any(distance_km(place, a) <= _NEAR_KM for a in anchors):
+    if near.get(place):
         reasons.append("near other places it names")
     if len(reasons) == 1:
         reasons.append("the largest")
