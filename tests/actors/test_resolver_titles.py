@@ -208,3 +208,20 @@ def test_titles_organisation_name_before_sector_noun_names_its_members(mentions)
 def test_titles_person_name_before_sector_noun_is_not_membership(mentions) -> None:
     found = {m.actor.text for m in mentions("Netanyahu supporters rallied outside the court.")}
     assert "Netanyahu supporters" not in found
+
+
+def test_titles_possessive_of_people_keeps_the_noun_sector(mentions) -> None:
+    found = _codes(mentions("Croats left the valley on Monday. Their troops blew up the bridge."))
+    assert found["Their troops"] == "HRVMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Kenyan security forces raided the camp.", "Kenyan security forces", "KENCOP"),
+        ("Somali pirates seized the tanker.", "Somali pirates", "SOMCRM"),
+        ("Malian farmers blocked the road.", "Malian farmers", "MLIAGR"),
+    ],
+)
+def test_titles_cameo_agent_sectors(mentions, text, surface, code) -> None:
+    assert _codes(mentions(text))[surface] == code

@@ -72,7 +72,7 @@ def resolve_anaphora(
         actor, kind, origin, label, direct = found
         span = doc[atom.start : atom.end]
         if span[0].tag_ == "PRP$":
-            owned = _owned_sector(doc, atom, actor, label, origin, known)
+            owned = _owned_sector(doc, atom, actor, kind, label, origin, known)
             if owned is not None:  # "its troops" -> the antecedent's troops
                 old, new = owned
                 i = slot.pop(id(old.mention))
@@ -170,10 +170,17 @@ def _antecedent(
 
 
 def _owned_sector(
-    doc: Doc, atom: Atom, owner: Actor, label: str, origin: int, known: _KnownList
+    doc: Doc,
+    atom: Atom,
+    owner: Actor,
+    owner_kind: str,
+    label: str,
+    origin: int,
+    known: _KnownList,
 ) -> tuple[_Known, _Known] | None:
-    """A possessive pronoun before a bare sector noun: a country owner gives its country
-    ("its troops" -> ISRMIL), an organisation or person its whole code ("its fighters" of Hamas)."""
+    """A possessive pronoun before a bare sector noun: an organisation owner gives its whole
+    code ("its fighters" of Hamas); any other owner (country, person, group of people) its
+    country, the noun keeping its sector ("their forces" of the Serbs -> SRBMIL)."""
     if not owner.country:
         return None
     for k in known.between(atom.end, atom.end + 1):
@@ -181,8 +188,9 @@ def _owned_sector(
         if m.start != atom.end or m.actor.country or m.actor.resolution != "sector-noun":
             continue
         span = doc[atom.start : m.end]
-        sectors = owner.sectors or m.actor.sectors
-        code = owner.cameo_code if owner.sectors else build_code(owner.country, sectors)
+        whole = owner_kind == "organisation" and bool(owner.sectors)
+        sectors = owner.sectors if whole else (m.actor.sectors or owner.sectors)
+        code = owner.cameo_code if whole else build_code(owner.country, sectors)
         why = (
             f"'{doc[m.start : m.end].text}' ({'/'.join(sectors) or 'no sector'}) owned by "
             f"'{doc[atom.start : atom.end].text}' -> {label} (sentence {origin})"

@@ -227,11 +227,14 @@ def _only_determiners(doc: Doc, start: int) -> bool:
 
 
 def _may_be_place(label: str, span: Span) -> bool:
-    """GPE/LOC entities, and one-word names the small model mislabels as people or
-    organisations when they are the object of a verb or preposition ("raided Jenin")."""
+    """GPE/LOC entities, and one-word names the small model mislabels as people, organisations
+    or nationalities when they are the object of a verb or preposition ("raided Jenin",
+    "entered Aleppo")."""
     if label in _PLACE_LABELS:
         return True
-    return label in ("PERSON", "ORG") and len(span) == 1 and span[0].dep_ in ("dobj", "pobj")
+    return (
+        label in ("PERSON", "ORG", "NORP") and len(span) == 1 and span[0].dep_ in ("dobj", "pobj")
+    )
 
 
 def _trim(span: Span) -> Span | None:
