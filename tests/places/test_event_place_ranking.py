@@ -182,14 +182,14 @@ def test_a_captured_person_described_by_an_apposition_is_not_a_place(parse, gaze
 
 @pytest.mark.issue(5)
 def test_a_place_of_another_clause_yields_to_the_events_own(parse) -> None:
-    from eventcoder.places.document import _in_another_clause
+    from eventcoder.places.attachment import in_another_clause
 
     doc = parse(
         "Militants shot and wounded a settler in the Jordan Valley, and troops went to the town of Tubas."
     )
     shot = _token(doc, "shot")
-    assert _in_another_clause(_token(doc, "Tubas"), shot)  # the going has its own subject
-    assert not _in_another_clause(_token(doc, "Valley"), shot)  # "wounded" shares the shooters
+    assert in_another_clause(_token(doc, "Tubas"), shot)  # the going has its own subject
+    assert not in_another_clause(_token(doc, "Valley"), shot)  # "wounded" shares the shooters
 
 
 @pytest.mark.issue(5)

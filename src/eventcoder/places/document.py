@@ -22,6 +22,16 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.nlp import sentence_entities
+from eventcoder.places.attachment import (
+    after_locative,
+    attached_tokens,
+    in_another_clause,
+    is_origin,
+    is_subject,
+    modifies_a_non_place,
+    prep_objects,
+    tree_distance,
+)
 from eventcoder.places.disambiguation import Resolution, resolve_mentions
 from eventcoder.places.gazetteer import Gazetteer, Place
 from eventcoder.places.mentions import ALIAS_LABEL, BORDER_LABEL, PlaceMention, find_mentions
@@ -46,10 +56,7 @@ _DATELINE = re.compile(
     r"^\s*(?P<town>[A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:\s*,\s*(?P<region>[A-Z][A-Za-z.'’ -]{1,40}?))?"
     r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[-–—:])\s"
 )
-_NOUNS = ("NOUN", "PROPN")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{0,5}")
-_MODIFIER_DEPS = ("compound", "nmod", "npadvmod", "amod")
-_LIGHT_VERB_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 _SPECIFICITY = {"city": 0, "admin1": 1, "region": 2, "water": 2, "country": 3}
 #: The article's main place stands for an event only in a text of at least this many sentences.
 _MIN_SENTENCES_FOR_MAIN_PLACE = 2
@@ -161,11 +168,11 @@ class DocumentPlaces:
         if lo == hi:
             return None
         doc = self.doc
-        subjects = {t.i for t in arg_tokens if _is_subject(t, trigger)}
+        subjects = {t.i for t in arg_tokens if is_subject(t, trigger)}
         subjects.update(c.i for c in trigger.children if c.dep_ in ("nsubj", "agent"))
         objects = {t.i for t in arg_tokens} - subjects
         attached: dict[int, tuple[int, str]] = {}
-        for hop, token, how in _attached_tokens(trigger):
+        for hop, token, how in attached_tokens(trigger):
             for index in self._mention_indices(token):
                 if index not in attached or hop < attached[index][0]:
                     attached[index] = (hop, how.format(place=self.mentions[index].text))
@@ -189,7 +196,7 @@ class DocumentPlaces:
         best: tuple[tuple[int, ...], int, str, str] | None = None
         for index, root in usable.items():
             mention, place = self.mentions[index], self.resolutions[index].place
-            if place is not None and place.is_country and _modifies_a_non_place(root, place_tokens):
+            if place is not None and place.is_country and modifies_a_non_place(root, place_tokens):
                 continue  # "US soldiers", "Iraq's oil terminal": whose, not where
             if any(mention.covers(i) for i in subjects):
                 tier, level, how = 2, "sentence", "the place is the event's actor"
@@ -200,14 +207,14 @@ class DocumentPlaces:
             else:
                 tier, level, how = 1, "sentence", "named in the event's sentence"
             others = place_tokens.difference(range(mention.token_start, mention.token_end))
-            demoted = is_reference_point(root) or hung_under_place(root, others) or _is_origin(root)
+            demoted = is_reference_point(root) or hung_under_place(root, others) or is_origin(root)
             key = (
                 tier,
-                int(tier == 1 and _in_another_clause(root, trigger)),
+                int(tier == 1 and in_another_clause(root, trigger)),
                 int(demoted),
                 _specificity(place, root),
                 attached[index][0] if index in attached else 9,
-                _tree_distance(feature_phrase(root), trigger),
+                tree_distance(feature_phrase(root), trigger),
                 abs(mention.token_start - trigger.i),
             )
             if best is None or key < best[0]:
@@ -244,7 +251,7 @@ class DocumentPlaces:
             or mention.label == BORDER_LABEL
         )
         if place is not None:
-            return mention.strong or attached or slot or _after_locative(first)
+            return mention.strong or attached or slot or after_locative(first)
         if not any(c.isupper() for c in mention.text):
             return False  # "eastern coast": a description, not a name
         if _ACRONYM.fullmatch(mention.text):
@@ -266,7 +273,7 @@ class DocumentPlaces:
             return False  # "a split in Zorbatex Front": the event's actor, not its place
         if attached and root.dep_ == "pobj":
             return locative_prepositions().takes_unknown_name(root.head)
-        return _after_locative(first, unknown=True)
+        return after_locative(first, unknown=True)
 
     def _nationality(self, trigger: Token) -> Location | None:
         table = demonyms()
@@ -311,7 +318,7 @@ class DocumentPlaces:
         if feature_scale(token) is not None:  # "the village of Rawiya", "the airport of Udbina"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    positions.update(o.i for o in _objects(child))
+                    positions.update(o.i for o in prep_objects(child))
         found = sorted({i for p in positions for i in self._by_token.get(p, ())})
         yield from found
 
@@ -387,153 +394,6 @@ def _specificity(place: Place | None, root: Token) -> int:
     if noun is not None and feature_scale(noun) == "province":
         level = max(level, 1)
     return level
-
-
-def _is_subject(token: Token, trigger: Token) -> bool:
-    """True when an actor token is the trigger's doer ("Iran captured ...", "captured by Iran")."""
-    if token.dep_ == "nsubj" and token.head.i == trigger.i:
-        return True
-    return token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == trigger.i
-
-
-def _modifies_a_non_place(root: Token, place_tokens: set[int]) -> bool:
-    """True for a country name that modifies a noun that is no place ("US soldiers", "a US strike").
-
-    A possessive stays a place: "killed in Syria's war" happened in Syria.
-    """
-    if root.dep_ not in _MODIFIER_DEPS or root.head.i == root.i:
-        return False
-    head = root.head
-    return head.i not in place_tokens and feature_scale(head) is None
-
-
-def _climb_compound(token: Token) -> Token:
-    while token.dep_ in ("compound", "conj") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _attached_tokens(trigger: Token) -> Iterator[tuple[int, Token, str]]:
-    """Tokens the parse attaches to the trigger as its place: (hop, token, how)."""
-    preps = locative_prepositions()
-    starts = [trigger]
-    if (
-        trigger.pos_ in _NOUNS
-        and trigger.dep_ in _LIGHT_VERB_DEPS
-        and trigger.head.pos_ in ("VERB", "AUX")
-    ):
-        starts.append(
-            trigger.head
-        )  # "the meeting was held in Cairo", "clashes erupted in Khartoum"
-    if trigger.pos_ == "VERB":
-        # "shot and killed a man in Hebron": verbs joined to the trigger that share its subject
-        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _has_subject(trigger):
-            starts.append(trigger.head)
-        starts.extend(
-            c
-            for c in trigger.children
-            if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)
-        )
-    for start in starts:
-        after_noun = start.pos_ in _NOUNS
-        for child in start.children:
-            if child.i == trigger.i:
-                continue
-            if child.dep_ == "prep" and preps.allows(child.text, hop=1, after_noun=after_noun):
-                for obj in _objects(child):
-                    yield 1, obj, f"'{child.text} {{place}}' attached to '{trigger.text}'"
-                    for inner in obj.children:
-                        if inner.dep_ == "prep" and preps.allows(
-                            inner.text, hop=2, after_noun=True
-                        ):
-                            for obj2 in _objects(inner):
-                                yield (
-                                    2,
-                                    obj2,
-                                    f"'{inner.text} {{place}}' attached to '{trigger.text}'",
-                                )
-            elif start is trigger and child.dep_ in _MODIFIER_DEPS and after_noun:
-                yield 1, child, f"'{{place}}' modifies '{trigger.text}'"
-            elif (
-                start is trigger
-                and child.dep_ == "nsubjpass"
-                and trigger.lemma_.lower() in place_object_verbs()
-            ):
-                yield 1, child, f"'{{place}}' was {trigger.text}"  # "Gibraltar was captured"
-            elif start is trigger and child.dep_ == "npadvmod" and not after_noun:
-                yield 1, child, f"'{{place}}' beside '{trigger.text}'"  # "captured off Mogadishu"
-            elif start is trigger and child.dep_ == "dobj" and not after_noun:
-                yield 1, child, f"'{{place}}' is the object of '{trigger.text}'"
-                for inner in child.children:  # "attacked a checkpoint in Jenin"
-                    if inner.dep_ == "prep" and preps.allows(inner.text, hop=2, after_noun=True):
-                        for obj in _objects(inner):
-                            yield (
-                                2,
-                                obj,
-                                f"'{inner.text} {{place}}' attached to the object of '{trigger.text}'",
-                            )
-
-
-def _is_origin(root: Token) -> bool:
-    """True for "from <place>" (where someone came or spoke from) and "against <place>" (whom an
-    act was aimed at): seldom where the event was."""
-    phrase = feature_phrase(root)
-    return phrase.dep_ == "pobj" and phrase.head.lower_ in ("from", "against")
-
-
-def _in_another_clause(token: Token, trigger: Token) -> bool:
-    """True when a verb conjoined with its own subject stands between the token and the trigger.
-
-    "Palestinians shot a man in the West Bank, and soldiers went to Jenin": Jenin is the place of
-    the going, not of the shooting.
-    """
-    above_trigger = {t.i for t in trigger.ancestors}
-    above_trigger.add(trigger.i)
-    for head in token.ancestors:
-        if head.i in above_trigger:
-            return False
-        if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and _has_subject(head):
-            return True
-    return False
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence."""
-    up_a = {a.i: 0}
-    for steps, token in enumerate(a.ancestors, 1):
-        up_a[token.i] = steps
-    if b.i in up_a:
-        return up_a[b.i]
-    for steps, token in enumerate(b.ancestors, 1):
-        if token.i in up_a:
-            return steps + up_a[token.i]
-    return 1000
-
-
-def _objects(prep: Token) -> Iterator[Token]:
-    for obj in prep.children:
-        if obj.dep_ == "pobj":
-            yield obj
-            yield from (c for c in obj.children if c.dep_ == "conj")
-
-
-def _after_locative(token: Token, *, unknown: bool = False) -> bool:
-    """True when the name is the object of a place preposition ("in Jenin")."""
-    preps = locative_prepositions()
-    head = token
-    while head.dep_ in ("compound", "conj") and head.head.i != head.i:
-        if unknown and head.head.pos_ != "PROPN":
-            return False  # "in the 1967 Mideast war": an unknown name modifying a common noun
-        head = head.head
-    if head.dep_ != "pobj":
-        return False
-    if unknown:
-        return preps.takes_unknown_name(head.head)
-    return preps.allows(head.head.text, hop=1, after_noun=False)
 
 
 def _dateline_mentions(text: str, dateline: str | None, gazetteer: Gazetteer) -> list[PlaceMention]:
