@@ -144,6 +144,7 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
     onto = coder.ontology
     text = doc.text  # Doc.text joins every token: build it once
     doc_country = _main_country(candidates)
+    dated: dict[str, dt.date] = {}  # trigger lemma -> date of events the text dated
     events: list[Event] = []
     seen: set[tuple] = set()
     for cand in candidates:
@@ -168,7 +169,10 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
         )
         date, precision, date_text, date_why = when_of(article.published), "day", None, "publication date"
         if resolve_event_date is not None and article.published is not None:
-            ed = resolve_event_date(sent, cand.match.token, article.published)
+            ed = resolve_event_date(sent, cand.match.token, article.published, dated_events=dated)
+            if ed.text is not None:  # dated by its own words: later "a day after the X" can use it
+                for name in (cand.match.token.lemma_.lower(), *_event_nouns(coder, entry.cameo)):
+                    dated.setdefault(name, ed.date)
             date, precision, date_text, date_why = ed.date, ed.precision, ed.text, ed.why
         location = None
         if places is not None:
@@ -206,6 +210,17 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
             )
         )
     return merge_repeats(events)
+
+
+def _event_nouns(coder: Coder, cameo: str) -> tuple[str, ...]:
+    """Nouns the lexicon gives the same CAMEO code ("meet" -> meeting, talks, summit ...)."""
+    cache = coder.__dict__.setdefault("_event_nouns", {})
+    if cameo not in cache:
+        cache[cameo] = tuple(
+            head for (head, pos), entries in coder.events.lexicon.by_head.items()
+            if pos == "NOUN" and any(e.cameo == cameo and not e.extra for e in entries)
+        )
+    return cache[cameo]
 
 
 def _main_country(candidates: list[Candidate]) -> str | None:

@@ -6,10 +6,10 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
+from eventcoder.cli.options import IsoDate, coder_mode, mode_options
 from eventcoder.errors import InputError
 from eventcoder.ingest import DEFAULT_MAX_BYTES, STDIN, IngestFailure, read_articles
 from eventcoder.records import Article
@@ -18,20 +18,7 @@ from eventcoder.store.output import WRITERS, write_events
 __all__ = ["command", "load_articles"]
 
 
-class _IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
-    """A ``YYYY-MM-DD`` date; anything else is a usage error that shows the expected form."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-03-14", param, ctx)
+_IsoDate = IsoDate
 
 
 def load_articles(article: str, *, published: dt.date | None, max_bytes: int) -> list[Article]:
@@ -81,16 +68,7 @@ def load_articles(article: str, *, published: dt.date | None, max_bytes: int) ->
     show_default=True,
     help="Refuse inputs larger than this many bytes.",
 )
-@click.option(
-    "--fast",
-    is_flag=True,
-    help="Rules only: skip the learned pair classifier even when eventcoder[ml] is installed.",
-)
-@click.option(
-    "--learned",
-    is_flag=True,
-    help="Let the learned pair classifier vote on event types (needs eventcoder[ml]).",
-)
+@mode_options
 def command(
     article: str,
     published: dt.date | None,
@@ -119,7 +97,7 @@ def command(
 
     from eventcoder.coder import Coder
 
-    coder = Coder(dictionaries=list(dictionaries), **_mode(fast, learned))
+    coder = Coder(dictionaries=list(dictionaries), **coder_mode(fast, learned))
     try:
         n = write_events(coder.pipe(articles), fmt, sys.stdout)
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly, as other tools do
@@ -128,9 +106,3 @@ def command(
     if n == 0 and fmt == "jsonl":
         click.echo("note: no events found", err=True)
 
-
-def _mode(fast: bool, learned: bool) -> dict[str, str]:
-    """Coder keyword for --fast / --learned (neither: the coder's default, fast)."""
-    if fast and learned:
-        raise click.UsageError("--fast and --learned exclude each other; pick one")
-    return {"mode": "learned"} if learned else {}

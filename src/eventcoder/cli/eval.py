@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from eventcoder.cli.options import coder_mode, mode_options
+
 _HELP = """Score the coder against GOLD (a gold JSON-lines file) and print the figures.
 
 \b
@@ -62,16 +64,7 @@ Example: eventcoder eval ../shared/eval/plv_dev.jsonl --given-actors --limit 200
     multiple=True,
     help="Extra actor dictionary files for the coder (repeatable), e.g. PETR.Validate.actors.txt.",
 )
-@click.option(
-    "--fast",
-    is_flag=True,
-    help="Rules only: skip the learned pair classifier even when eventcoder[ml] is installed.",
-)
-@click.option(
-    "--learned",
-    is_flag=True,
-    help="Let the learned pair classifier vote on event types (needs eventcoder[ml]).",
-)
+@mode_options
 def command(
     gold: Path,
     given_actors: bool | None,
@@ -85,16 +78,10 @@ def command(
     from eventcoder.analysis import evaluate, render_text
     from eventcoder.coder import Coder
 
-    coder = Coder(dictionaries=list(dictionaries), **_mode(fast, learned))
+    coder = Coder(dictionaries=list(dictionaries), **coder_mode(fast, learned))
     report = evaluate(gold, coder, given_actors=given_actors, limit=limit)
     if as_json:
         click.echo(json.dumps(report.to_dict(errors=errors), ensure_ascii=False))
     else:
         click.echo(render_text(report, errors=errors), nl=False)
 
-
-def _mode(fast: bool, learned: bool) -> dict[str, str]:
-    """Coder keyword for --fast / --learned (neither: the coder's default, fast)."""
-    if fast and learned:
-        raise click.UsageError("--fast and --learned exclude each other; pick one")
-    return {"mode": "learned"} if learned else {}

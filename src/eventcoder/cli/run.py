@@ -19,6 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from eventcoder.cli.options import coder_mode, mode_options
 from eventcoder.ingest import DEFAULT_MAX_BYTES
 from eventcoder.scale.engines import ENGINES
 from eventcoder.scale.runner import RunSummary, run_batch
@@ -163,16 +164,7 @@ def format_summary(s: RunSummary) -> str:
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=None, hidden=True)
-@click.option(
-    "--fast",
-    is_flag=True,
-    help="Rules only: skip the learned pair classifier even when eventcoder[ml] is installed.",
-)
-@click.option(
-    "--learned",
-    is_flag=True,
-    help="Let the learned pair classifier vote on event types (needs eventcoder[ml]).",
-)
+@mode_options
 @click.option("--coder-factory", default=DEFAULT_FACTORY, hidden=True)
 def command(
     inputs: tuple[str, ...],
@@ -198,8 +190,7 @@ def command(
     Example: eventcoder run news/ --out coded/ --workers 2
     """
     console = Console(stderr=True)
-    if fast and learned:
-        raise click.UsageError("--fast and --learned exclude each other; pick one")
+    coder_mode(fast, learned)  # rejects --fast with --learned
     if learned and coder_factory == DEFAULT_FACTORY:
         coder_factory = LEARNED_FACTORY
     kwargs = dict(
