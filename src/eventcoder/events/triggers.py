@@ -77,7 +77,7 @@ def _match_extras(token: Token, entry: Trigger) -> tuple[Token, ...] | None:
     for word in entry.extra:
         found = None
         for anchor in used:
-            for cand in anchor.children:
+            for cand in _reachable(anchor):
                 if cand in used:
                     continue
                 if cand.lemma_.lower() == word or cand.lower_ == word:
@@ -89,6 +89,17 @@ def _match_extras(token: Token, entry: Trigger) -> tuple[Token, ...] | None:
             return None
         used.append(found)
     return tuple(used)
+
+
+def _reachable(anchor: Token) -> list[Token]:
+    """An anchor's dependents, and the modifiers inside its object noun phrases
+    ("stormed the *parliament* building", "staged a *sit*-in")."""
+    out: list[Token] = []
+    for child in anchor.children:
+        out.append(child)
+        if child.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+            out.extend(g for g in child.children if g.dep_ in ("compound", "amod", "nmod"))
+    return out
 
 
 def _head_lemma(token: Token) -> str:
