@@ -225,3 +225,9 @@ def test_titles_possessive_of_people_keeps_the_noun_sector(mentions) -> None:
 )
 def test_titles_cameo_agent_sectors(mentions, text, surface, code) -> None:
     assert _codes(mentions(text))[surface] == code
+
+
+def test_titles_sector_noun_named_alone_as_an_entity_is_an_actor(mentions) -> None:
+    found = {m.actor.text: m.actor for m in mentions("Parliament rejected the budget on Friday.")}
+    assert found["Parliament"].sectors == ("LEG",)
+    assert found["Parliament"].resolution == "sector-noun"

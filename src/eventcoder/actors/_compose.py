@@ -387,8 +387,8 @@ def _single(doc: Doc, atom: Atom, when: dt.date | None) -> ActorMention | None:
                 + (f" (after '{span.root.head.text}')" if cand.kind == "seat" else " (region)"),
             )
             return ActorMention(atom.start, atom.end, span.root.i, place, "place")
-        if cand.kind == "sector" and (not _is_head(doc, atom) or span[-1].ent_type_):
-            continue  # "refugee camp", "West Bank": not a sector actor
+        if cand.kind == "sector" and (not _is_head(doc, atom) or _in_longer_name(doc, span)):
+            continue  # "refugee camp", "Bank of England": not a sector actor
         actor = _actors.from_cand(cand, span.text, span.start_char, span.end_char, when=when)
         if actor is None:
             continue
@@ -469,6 +469,15 @@ def _with_title_sectors(actor: Actor, title: Title, title_text: str) -> Actor:
         cameo_code=code,
         why=f"{actor.why}; sector {'/'.join(title.sectors)} from the title '{title_text}'",
     )
+
+
+def _in_longer_name(doc: Doc, span: Span) -> bool:
+    """The span is part of a named entity longer than itself ("Police" in "Police Academy";
+    not "Congress" named alone)."""
+    if not span[-1].ent_type_:
+        return False
+    starts_inside = span[0].ent_iob_ == "I" and doc[span.start - 1].lower_ != "the"
+    return starts_inside or (span.end < len(doc) and doc[span.end].ent_iob_ == "I")
 
 
 def _former(doc: Doc, start: int) -> bool:
