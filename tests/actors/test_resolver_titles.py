@@ -231,3 +231,13 @@ def test_titles_sector_noun_named_alone_as_an_entity_is_an_actor(mentions) -> No
     found = {m.actor.text: m.actor for m in mentions("Parliament rejected the budget on Friday.")}
     assert found["Parliament"].sectors == ("LEG",)
     assert found["Parliament"].resolution == "sector-noun"
+
+
+def test_titles_other_spelling_never_takes_over_a_name_spelt_that_way(nlp) -> None:
+    labor = ActorEntry(
+        "labor-party-test", "Labor Party", "organisation", "AUS", ("PTY",), "AUSPTY",
+        names=("Labor Party",), source="test",
+    )  # fmt: skip
+    resolver = ActorResolver(load_actor_kb().extended(entries=[labor]), nlp)
+    assert [a.cameo_code for a in resolver.lookup("Labor Party", when=None)] == ["AUSPTY"]
+    assert resolver.lookup("Labour Party", when=None)[0].country == "GBR"

@@ -78,12 +78,12 @@ def _respelled(name: str) -> str | None:
     return " ".join(words) if changed else None
 
 
-def name_variants(name: str) -> list[str]:
+def name_variants(name: str, *, respell: bool = True) -> list[str]:
     """The name plus spelling variants: hyphen/space, curly/straight apostrophe, PETRARCH ``_``,
-    British/American spelling ("Labour"/"Labor")."""
+    and (with ``respell``) British/American spelling ("Labour"/"Labor")."""
     base = " ".join(name.replace("_", " ").split())
     out = [base]
-    other = _respelled(base)
+    other = _respelled(base) if respell else None
     if other is not None:
         out.append(other)
     for v in list(out):
@@ -104,7 +104,9 @@ class SurfaceIndex:
         self._lower: dict[str, list[Cand]] = defaultdict(list)
         self._exact: dict[str, list[Cand]] = defaultdict(list)
         self._tokenizer = nlp.tokenizer
+        self._respellings: list[tuple[str, Cand, bool]] = []
         self._add_kb(kb)
+        self._put_respellings()
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._fill(self.lower_matcher, self._lower, lower=True)
@@ -125,11 +127,26 @@ class SurfaceIndex:
 
     # -- building -----------------------------------------------------------------------------
     def _put(self, phrase: str, cand: Cand, *, exact: bool = False) -> None:
-        for variant in name_variants(phrase):
+        for variant in name_variants(phrase, respell=False):
             if exact:
                 self._exact[variant].append(cand)
             else:
                 self._lower[variant.lower()].append(cand)
+        other = _respelled(" ".join(phrase.replace("_", " ").split()))
+        if other is not None:
+            self._respellings.append((other, cand, exact))
+
+    def _put_respellings(self) -> None:
+        """Other-spelling variants, only where no phrase is spelt that way already ("Labor
+        Party" must not take over a party really called so)."""
+        taken_lower, taken_exact = set(self._lower), set(self._exact)
+        for phrase, cand, exact in self._respellings:
+            for variant in name_variants(phrase, respell=False):
+                if exact and variant not in taken_exact:
+                    self._exact[variant].append(cand)
+                elif not exact and variant.lower() not in taken_lower:
+                    self._lower[variant.lower()].append(cand)
+        self._respellings.clear()
 
     def _add_kb(self, kb: ActorKB) -> None:
         for entry in kb.entries:
