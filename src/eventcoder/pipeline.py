@@ -244,7 +244,7 @@ def _with_context_country(actor: Actor | None, location, doc_country: str | None
     Order: the event's own location (named in the sentence), then the article's main country,
     then the other actor's country when the sentence names no other.
     """
-    if actor is None or actor.country or actor.resolution != "sector-noun" or not actor.sectors:
+    if actor is None or actor.country or actor.resolution not in ("sector-noun", "title") or not actor.sectors:
         return actor
     country, why = None, ""
     if location is not None and location.country_code and location.resolution in ("exact", "sentence"):
