@@ -144,3 +144,11 @@ def test_coder_multiword_trigger_words_must_be_connected(coder):
 def test_coder_bare_nominal_without_both_actors_is_not_an_event(coder):
     events = _events(coder, "The talks were the third attempt this year.")
     assert not events
+
+
+def test_coder_obstruction_by_civilians_is_protest(coder):
+    events = _events(coder, "Polish farmers blocked the main border crossing with Ukraine.")
+    e = _find(events, "PROTEST", "POL")
+    assert e is not None and e.cameo == "144" and "protest" in e.why
+    army = _find(_events(coder, "Israeli troops blockaded the town of Jenin."), "COERCE", "ISR")
+    assert army is not None  # the same act by the state stays coercion

@@ -136,8 +136,12 @@ class EventExtractor:
                     conf -= 0.2 if src is None else 0.0
                     conf -= 0.1 if tense != "asserted" else 0.0
                     why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
+                    code = intent
                     if intent:
                         why += f"; {tense} {match.entry.event_type.lower()} coded as stated intent (CAMEO {intent})"
+                    elif src is not None and self._by_civilians(match, src):
+                        code = self.lexicon.civilian_codes[match.entry.cameo]
+                        why += f"; done by {'/'.join(src.actor.sectors)}, so protest (CAMEO {code})"
                     out.append(
                         Candidate(
                             match=match,
@@ -149,11 +153,20 @@ class EventExtractor:
                             tense_mode=tense,
                             why=why,
                             confidence=round(min(max(conf, 0.05), 0.95), 2),
-                            event_type=self._intent_type(intent),
-                            cameo=intent,
+                            event_type=self._intent_type(code),
+                            cameo=code,
                         )
                     )
         return out
+
+    def _by_civilians(self, match: TriggerMatch, source: ActorMention) -> bool:
+        codes = self.lexicon.civilian_codes or {}
+        sectors = {x.lower() for x in source.actor.sectors}
+        return (
+            match.entry.cameo in codes
+            and bool(sectors)
+            and sectors <= self.lexicon.civilian_sectors
+        )
 
     def _intent_type(self, intent: str | None) -> str | None:
         if intent is None:
