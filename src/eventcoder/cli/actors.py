@@ -5,27 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 
+from eventcoder.cli.options import IsoDate
 from eventcoder.records import to_jsonable
 
 __all__ = ["command"]
 
 
-class _IsoDate(click.ParamType):  # type: ignore[type-arg]
-    name = "YYYY-MM-DD"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2023-07-30", param, ctx)
+_IsoDate = IsoDate
 
 
 @click.group("actors")
