@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from eventcoder.actors.mention import ActorMention
+from eventcoder.dates import resolve_event_date
 from eventcoder.events import Candidate
+from eventcoder.events.casualties import extract_size
+from eventcoder.places import DocumentPlaces, Gazetteer
 from eventcoder.records import Actor, Article, CodingResult, Event, Evidence
 
 if TYPE_CHECKING:
@@ -80,23 +83,6 @@ def parse_long(nlp, text: str) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
 
-def _stages():
-    """Optional later stages (places, dates, casualties); None where not installed yet."""
-    try:
-        from eventcoder.places import DocumentPlaces, Gazetteer
-    except ImportError:  # pragma: no cover - during development only
-        DocumentPlaces = Gazetteer = None  # noqa: N806
-    try:
-        from eventcoder.dates import resolve_event_date
-    except ImportError:  # pragma: no cover
-        resolve_event_date = None
-    try:
-        from eventcoder.events.casualties import extract_size
-    except ImportError:  # pragma: no cover
-        extract_size = None
-    return DocumentPlaces, Gazetteer, resolve_event_date, extract_size
-
-
 def code_doc(coder: Coder, article: Article, doc: Doc) -> CodingResult:
     """Code one parsed article."""
     when = article.published
@@ -137,9 +123,8 @@ def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
 
 
 def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Candidate]) -> list[Event]:
-    DocumentPlaces, Gazetteer, resolve_event_date, extract_size = _stages()
     places = None
-    if candidates and DocumentPlaces is not None:
+    if candidates:
         places = DocumentPlaces.from_doc(doc, Gazetteer.default())
     onto = coder.ontology
     text = doc.text  # Doc.text joins every token: build it once
@@ -167,8 +152,8 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
             trigger_start=cand.match.start_char,
             trigger_end=cand.match.end_char,
         )
-        date, precision, date_text, date_why = when_of(article.published), "day", None, "publication date"
-        if resolve_event_date is not None and article.published is not None:
+        date, precision, date_text, date_why = article.published, "day", None, "publication date"
+        if article.published is not None:
             ed = resolve_event_date(sent, cand.match.token, article.published, dated_events=dated)
             if ed.text is not None:  # dated by its own words: later "a day after the X" can use it
                 for name in (cand.match.token.lemma_.lower(), *_event_nouns(coder, entry.cameo)):
@@ -181,7 +166,7 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
         src = _with_context_country(src, location, doc_country, tgt)
         tgt = _with_context_country(tgt, location, doc_country, src)
         size = None
-        if extract_size is not None and event_type in ("ASSAULT", "COERCE", "PROTEST"):
+        if event_type in ("ASSAULT", "COERCE", "PROTEST"):
             size = extract_size(sent, cand.match.token)
         events.append(
             Event(
@@ -287,10 +272,6 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         e = out[i]
         out[i] = dataclasses.replace(e, why=f"{e.why}; repeated in sentence(s) {', '.join(map(str, sents))}")
     return out
-
-
-def when_of(published: dt.date | None) -> dt.date | None:
-    return published
 
 
 def code_given_pair(
