@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from eventcoder.cli.options import IsoDate
+from eventcoder.cli.options import IsoDate, dictionaries_option
 from eventcoder.records import to_jsonable
 
 __all__ = ["command"]
@@ -34,13 +34,7 @@ def command() -> None:
     default=None,
     help="Date the roles apply on (default: most recent role).",
 )
-@click.option(
-    "--dictionaries",
-    "dictionaries",
-    multiple=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="PETRARCH/Phoenix .actors/.agents file or folder to load on top of the built-in base (repeatable).",
-)
+@dictionaries_option(folders=True)
 @click.option(
     "--json", "as_json", is_flag=True, help="Print JSON (a list of actors) instead of lines."
 )

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
-from eventcoder.cli.options import IsoDate, coder_mode, mode_options
+from eventcoder.cli.options import (
+    IsoDate,
+    coder_mode,
+    dictionaries_option,
+    max_bytes_option,
+    mode_options,
+)
 from eventcoder.errors import InputError
 from eventcoder.ingest import DEFAULT_MAX_BYTES, STDIN, IngestFailure, read_articles
 from eventcoder.records import Article
@@ -54,20 +60,8 @@ def load_articles(article: str, *, published: dt.date | None, max_bytes: int) ->
     show_default=True,
     help="jsonl: one event per line; json: one document with the article and its events; table: for reading.",
 )
-@click.option(
-    "--dictionaries",
-    multiple=True,
-    type=click.Path(exists=True, path_type=Path),
-    metavar="PATH",
-    help="Extra actor dictionary file (repeat for several).",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Refuse inputs larger than this many bytes.",
-)
+@dictionaries_option(folders=True)
+@max_bytes_option(DEFAULT_MAX_BYTES, "Refuse inputs larger than this many bytes.")
 @mode_options
 def command(
     article: str,

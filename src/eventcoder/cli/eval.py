@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from eventcoder.cli.options import coder_mode, mode_options
+from eventcoder.cli.options import coder_mode, dictionaries_option, mode_options
 
 _HELP = """Score the coder against GOLD (a gold JSON-lines file) and print the figures.
 
@@ -58,12 +58,7 @@ Example: eventcoder eval ../shared/eval/plv_dev.jsonl --given-actors --limit 200
     default=0,
     help="List the N most frequent confusions with examples.",
 )
-@click.option(
-    "--dictionaries",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    multiple=True,
-    help="Extra actor dictionary files for the coder (repeatable), e.g. PETR.Validate.actors.txt.",
-)
+@dictionaries_option(folders=False)
 @mode_options
 def command(
     gold: Path,

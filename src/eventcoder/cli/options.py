@@ -11,7 +11,7 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["IsoDate", "dictionaries_option", "mode_options", "coder_mode"]
+__all__ = ["IsoDate", "coder_mode", "dictionaries_option", "max_bytes_option", "mode_options"]
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
@@ -30,15 +30,24 @@ class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in cli
             self.fail(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2023-07-30", param, ctx)
 
 
-def dictionaries_option(func: F) -> F:
-    """``--dictionaries PATH`` (repeatable): PETRARCH/Phoenix actor or agent files to load."""
+def dictionaries_option(*, folders: bool = True) -> Callable[[F], F]:
+    """``--dictionaries PATH`` (repeatable): PETRARCH/Phoenix actor or agent files to load;
+    ``folders`` says whether a folder of them is accepted too."""
+    what = "file or folder" if folders else "file"
     return click.option(
         "--dictionaries",
         multiple=True,
-        type=click.Path(exists=True, path_type=Path),
+        type=click.Path(exists=True, dir_okay=folders, path_type=Path),
         metavar="PATH",
-        help="Extra actor dictionary file or folder (PETRARCH .actors/.agents; repeat for several).",
-    )(func)
+        help=f"PETRARCH/Phoenix .actors/.agents {what} loaded on top of the built-in base (repeatable).",
+    )
+
+
+def max_bytes_option(default: int, help: str) -> Callable[[F], F]:
+    """``--max-bytes N``: refuse inputs larger than N bytes."""
+    return click.option(
+        "--max-bytes", type=click.IntRange(min=1), default=default, show_default=True, help=help
+    )
 
 
 def mode_options(func: F) -> F:

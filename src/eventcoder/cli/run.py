@@ -19,7 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from eventcoder.cli.options import coder_mode, mode_options
+from eventcoder.cli.options import coder_mode, dictionaries_option, max_bytes_option, mode_options
 from eventcoder.ingest import DEFAULT_MAX_BYTES
 from eventcoder.scale.engines import ENGINES
 from eventcoder.scale.runner import RunSummary, run_batch
@@ -140,19 +140,9 @@ def format_summary(s: RunSummary) -> str:
     show_default=True,
     help="Articles per spaCy batch.",
 )
-@click.option(
-    "--dictionaries",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    metavar="PATH",
-    help="Extra actor dictionary file (repeat for several).",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Reject input files (JSONL/CSV/WARC: records) larger than this many bytes.",
+@dictionaries_option(folders=False)
+@max_bytes_option(
+    DEFAULT_MAX_BYTES, "Reject input files (JSONL/CSV/WARC: records) larger than this many bytes."
 )
 @click.option(
     "--force", is_flag=True, help="Replace the output of a different earlier run in --out."
