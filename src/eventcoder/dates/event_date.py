@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventcoder.dates.expressions import ParsedDate, parse_date_expression
+from eventcoder.dates.expressions import NUMBER_WORDS, ParsedDate, parse_date_expression
 from eventcoder.dates.wordlists import speech_verbs
 from eventcoder.nlp import sentence_entities
 
@@ -27,22 +27,6 @@ _RELATIVE = re.compile(
     r"(?P<unit>days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a few": 3,
-    "several": 3,
-}
 _DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
 _PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -166,7 +150,7 @@ def _relative_to_event(
     word = doc[ent.end]
     unit = match.group("unit").lower().rstrip("s")
     raw = match.group("n").lower()
-    count = int(raw) if raw.isdigit() else _COUNTS[raw]
+    count = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
     days = count * _DAYS_PER_UNIT[unit] * (1 if word.lower_ == "after" else -1)
     anchor_tokens = sorted(
         {t.i for t in word.subtree if t.i > word.i}

@@ -32,7 +32,8 @@ _MONTHS = (
     "december",
 )
 _MONTH_ABBREVIATIONS = tuple(m[:3] for m in _MONTHS) + ("sept",)
-_NUMBERS = {
+#: Number words in relative dates ("two days ago", "a few weeks after").
+NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -134,7 +135,7 @@ def _rule(core: str, published: dt.date) -> ParsedDate | None:
     match = _AGO.match(core)
     if match:
         raw = match.group("n")
-        count = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+        count = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
         if count is None:
             return None
         return _shift(published, -count, _UNITS[match.group("unit")], core)
