@@ -26,9 +26,7 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 sys.path.insert(0, str(HERE))
 
+from child import machine_info, run_json_child  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
 GDELT_ARTICLES = 700_000
@@ -165,9 +164,7 @@ def run_config(
 
 
 def _spawn(config: str, corpus: Path, out: Path, args: argparse.Namespace) -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        str(Path(__file__).resolve()),
+    child_args = [
         "--config-worker",
         config,
         "--corpus",
@@ -179,11 +176,7 @@ def _spawn(config: str, corpus: Path, out: Path, args: argparse.Namespace) -> di
         "--batch-size",
         str(args.batch_size),
     ]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
-        raise SystemExit(f"configuration {config!r} failed (exit {proc.returncode}):\n{tail}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return run_json_child(str(Path(__file__).resolve()), child_args, f"configuration {config!r}")
 
 
 def _corpus_words(corpus: Path) -> int:
@@ -276,11 +269,7 @@ def main(argv: list[str] | None = None) -> None:
         "command": "python benchmarks/scale.py "
         + " ".join(argv if argv is not None else sys.argv[1:]),
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": {
-            "cpus": os.cpu_count(),
-            "load_avg_1m_at_end": round(os.getloadavg()[0], 2),
-            "platform": platform.platform(),
-        },
+        "machine": machine_info(),
         "corpus": {
             "mb": args.mb,
             "seed": args.seed,

@@ -23,10 +23,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import platform
 import resource
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -38,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 sys.path.insert(0, str(HERE))
 
+from child import machine_info, run_json_child  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
 
@@ -137,9 +136,7 @@ def run_phase(name: str, corpus: Path, options: PhaseOptions) -> dict[str, Any]:
 
 
 def _spawn(name: str, corpus: Path, options: PhaseOptions) -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        str(Path(__file__).resolve()),
+    child_args = [
         "--phase-worker",
         name,
         "--corpus",
@@ -149,11 +146,7 @@ def _spawn(name: str, corpus: Path, options: PhaseOptions) -> dict[str, Any]:
         "--workers",
         str(options.workers),
     ]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
-        raise SystemExit(f"phase {name!r} failed (exit {proc.returncode}):\n{tail}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return run_json_child(str(Path(__file__).resolve()), child_args, f"phase {name!r}")
 
 
 def _versions() -> dict[str, str]:
@@ -247,11 +240,7 @@ def main(argv: list[str] | None = None) -> None:
         "command": "python benchmarks/throughput.py "
         + " ".join(argv if argv is not None else sys.argv[1:]),
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": {
-            "cpus": os.cpu_count(),
-            "load_avg_1m_at_end": round(os.getloadavg()[0], 2),
-            "platform": platform.platform(),
-        },
+        "machine": machine_info(),
         "versions": _versions(),
         "corpus": {"mb": args.mb, "seed": args.seed, **counts},
         "batch_size": args.batch_size,
