@@ -152,3 +152,12 @@ def test_coder_obstruction_by_civilians_is_protest(coder):
     assert e is not None and e.cameo == "144" and "protest" in e.why
     army = _find(_events(coder, "Israeli troops blockaded the town of Jenin."), "COERCE", "ISR")
     assert army is not None  # the same act by the state stays coercion
+
+
+def test_target_found_deeper_in_the_governed_phrase(coder):
+    # no object or preposition of 'fired' names an actor; the rebels sit inside its object phrase
+    events = _events(coder, "The army fired artillery shells into areas held by Ethiopian rebels.")
+    e = _find(events, "ASSAULT")
+    assert e is not None and e.target is not None
+    assert e.target.text == "Ethiopian rebels" and "REB" in e.target.sectors
+    assert "governs" in e.why

@@ -36,6 +36,8 @@ _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
 _PLACE_PREPS = ("in", "inside", "within", "across", "throughout")
 _PLACE_KINDS = {"place", "country"}
+#: Children of a trigger that start a phrase of their own: no target is taken from inside them.
+_OWN_CLAUSE_DEPS = {"nsubj", "csubj", "advcl", "relcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,8 +338,10 @@ class EventExtractor:
         """The target actors and how they were found; actors in ``exclude`` (the sources) are skipped."""
         hidden = _Excluding(index, exclude)
         found, how = self._targets(match, hidden)
-        if found or not match.entry.governs:
+        if found:
             return found, how
+        if not match.entry.governs:
+            return self._subtree_target(match, hidden)
         # "demanded that Y withdraw", "urged that Y ...": the subject of the complement clause;
         # "offered to hand over the suspects to Britain": the embedded action's target.
         for child in match.token.children:
@@ -352,6 +356,24 @@ class EventExtractor:
                 got, inner_how = self._targets(inner, hidden)
                 if got:
                     return got, f"{inner_how} of embedded '{child.text}'"
+        return [], ""
+
+    def _subtree_target(
+        self, match: TriggerMatch, index: MentionIndex
+    ) -> tuple[list[ActorMention], str]:
+        """Last resort: the first actor inside the phrase the trigger governs, outside its subject
+        and outside clauses of their own ("imposed curbs on the export of oil to X")."""
+        tok = match.token
+        skip: set[int] = set()
+        for child in tok.children:
+            if child.dep_ in _OWN_CLAUSE_DEPS or (child.dep_ == "nsubjpass" and match.entry.pos != "VERB"):
+                skip.update(t.i for t in child.subtree)
+        for t in tok.subtree:
+            if t.i in skip or t.i <= tok.i and match.entry.pos == "VERB":
+                continue
+            m = index.at(t)
+            if m is not None and m.kind != "place" and m.actor.resolution != "unresolved":
+                return self.actors_for(t, index) or [m], f"actor '{m.actor.text}' in the phrase '{tok.text}' governs"
         return [], ""
 
     def _targets(self, match: TriggerMatch, index: MentionIndex) -> tuple[list[ActorMention], str]:
