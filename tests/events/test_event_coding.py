@@ -161,3 +161,18 @@ def test_target_found_deeper_in_the_governed_phrase(coder):
     assert e is not None and e.target is not None
     assert e.target.text == "Ethiopian rebels" and "REB" in e.target.sectors
     assert "governs" in e.why
+
+
+def test_target_nearest_in_the_same_clause_is_a_weaker_reading(coder):
+    # 'for the Yemeni government' hangs on 'renewed', not on the trigger 'pledge'
+    events = _events(coder, "Saudi Arabia renewed its pledge of support on Monday for the Yemeni government.")
+    e = _find(events, "AGREE", "SAU", "YEM")
+    assert e is not None and "no direct syntactic link" in e.why
+    assert e.confidence < 0.7
+
+
+def test_no_target_taken_from_another_clause(coder):
+    # the summit's attendees are in an adverbial clause: they are not what Tanzania boycotted
+    events = _events(coder, "While Kenya and Uganda attended the summit, Tanzania boycotted the gathering.")
+    e = _find(events, "REJECT", "TZA")
+    assert e is not None and e.target is None

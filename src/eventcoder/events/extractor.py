@@ -37,6 +37,8 @@ _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange"}
 _PLACE_PREPS = ("in", "inside", "within", "across", "throughout")
 _PLACE_KINDS = {"place", "country"}
 #: Children of a trigger that start a phrase of their own: no target is taken from inside them.
+#: Dependency labels that head a clause of its own.
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"} | {"conj"}
 _OWN_CLAUSE_DEPS = {"nsubj", "csubj", "advcl", "relcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark"}
 
 
@@ -129,6 +131,10 @@ class EventExtractor:
             reciprocal = not targets and len(sources) > 1 and self._symmetric(match)
             if reciprocal:
                 targets, tgt_how = sources, "the other coordinated actor (reciprocal event)"
+            loose = False
+            if not targets and sources:
+                targets, tgt_how = self._nearest_target(match, sent, index, sources)
+                loose = bool(targets)
             for src in sources or [None]:
                 for tgt in targets or [None]:
                     if src is not None and tgt is not None and _same_actor(src, tgt):
@@ -137,6 +143,7 @@ class EventExtractor:
                     conf += 0.1 if (src and tgt) else 0.0
                     conf -= 0.2 if src is None else 0.0
                     conf -= 0.1 if tense != "asserted" else 0.0
+                    conf -= 0.15 if loose else 0.0
                     why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
                     code = intent
                     if intent:
@@ -357,6 +364,34 @@ class EventExtractor:
                 if got:
                     return got, f"{inner_how} of embedded '{child.text}'"
         return [], ""
+
+    def _nearest_target(
+        self, match: TriggerMatch, sent: Span, index: MentionIndex, sources: Sequence[ActorMention]
+    ) -> tuple[list[ActorMention], str]:
+        """No syntactic target: the resolved actor nearest the trigger within the trigger's own
+        clause, outside the source's phrase and outside clauses of their own (a weaker reading; the
+        event's confidence drops)."""
+        clause = match.token
+        while clause.dep_ not in _CLAUSE_DEPS and clause.head is not clause:
+            clause = clause.head
+        region = {t.i for t in clause.subtree}
+        for t in clause.subtree:
+            if t.dep_ in _CLAUSE_DEPS and t is not clause and match.token not in t.subtree:
+                region -= {u.i for u in t.subtree}
+        for s in sources:
+            region -= {t.i for t in sent.doc[s.head].subtree if t not in match.tokens}
+        hidden = _Excluding(index, sources)
+        best: tuple[int, ActorMention] | None = None
+        for i in sorted(region):
+            m = hidden.at(sent.doc[i])
+            if m is None or m.kind == "place" or m.actor.resolution == "unresolved":
+                continue
+            d = abs(i - match.token.i)
+            if best is None or d < best[0]:
+                best = (d, m)
+        if best is None:
+            return [], ""
+        return [best[1]], f"nearest actor in the same clause '{best[1].actor.text}' (no direct syntactic link)"
 
     def _subtree_target(
         self, match: TriggerMatch, index: MentionIndex
