@@ -176,3 +176,15 @@ def test_no_target_taken_from_another_clause(coder):
     events = _events(coder, "While Kenya and Uganda attended the summit, Tanzania boycotted the gathering.")
     e = _find(events, "REJECT", "TZA")
     assert e is not None and e.target is None
+
+
+def test_coordinated_nationalities_before_one_noun_are_both_actors(coder):
+    events = _events(coder, "Iranian and Turkish officials discussed the gas pipeline in Ankara on Saturday.")
+    pairs = {(e.source.cameo_code, e.target.cameo_code) for e in events if e.event_type == "CONSULT" and e.source and e.target}
+    assert pairs == {("IRNGOV", "TURGOV"), ("TURGOV", "IRNGOV")}
+
+
+def test_briefing_a_body_is_a_consultation(coder):
+    events = _events(coder, "The Kenyan foreign minister briefed the African Union on the talks.")
+    e = _find(events, "CONSULT", "KEN")
+    assert e is not None and e.target is not None and e.target.cameo_code.startswith("IGO")

@@ -245,6 +245,7 @@ class EventExtractor:
             if m is not None:
                 if m not in found:
                     found.append(m)
+                found.extend(x for x in _sharing_the_noun(tok, m, index) if x not in found)
                 continue
             for extra in self._representative(tok, index, depth):
                 if extra not in found:
@@ -548,6 +549,20 @@ def _refers_back(m: ActorMention, source: ActorMention) -> bool:
         return False
     first = m.actor.text.split(" ", 1)[0].lower()
     return m.actor.resolution == "coreference" or first in _POSSESSIVES
+
+
+def _sharing_the_noun(tok: Token, m: ActorMention, index: MentionIndex) -> list[ActorMention]:
+    """"Iranian and Turkish officials": the actors of nationalities coordinated before the noun
+    of mention ``m`` ("Iranian" is a mention of its own, outside "Turkish officials")."""
+    out: list[ActorMention] = []
+    for child in tok.children:
+        if child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for t in (child, *child.conjuncts):
+            other = index.at(t)
+            if other is not None and other is not m and other.head == t.i and not m.start <= t.i < m.end:
+                out.append(other)
+    return out
 
 
 def _acted(noun: Token) -> bool:
