@@ -188,3 +188,14 @@ def test_briefing_a_body_is_a_consultation(coder):
     events = _events(coder, "The Kenyan foreign minister briefed the African Union on the talks.")
     e = _find(events, "CONSULT", "KEN")
     assert e is not None and e.target is not None and e.target.cameo_code.startswith("IGO")
+
+
+def test_coordinated_signatories_sign_with_each_other(coder):
+    events = _events(coder, "The Malian government and Tuareg rebels signed a peace accord in Bamako.")
+    pairs = {(e.source.cameo_code, e.target.cameo_code) for e in events if e.cameo == "057" and e.source and e.target}
+    assert pairs == {("MLIGOV", "MLIREB"), ("MLIREB", "MLIGOV")}  # 'Tuareg' is no actor of its own
+
+
+def test_place_of_a_signing_is_not_its_target(coder):
+    events = _events(coder, "The Malian government and Tuareg rebels signed a peace accord in Algiers.")
+    assert events and all(e.target is None or e.target.text != "Algiers" for e in events)

@@ -148,6 +148,8 @@ class ActorResolver:
             if span is None or any(taken[span.start : span.end]):
                 continue
             hit = place_index().get(span.text.lower()) if _may_be_place(ent.label_, span) else None
+            if hit is None and span.root.dep_ in ("amod", "compound") and taken[span.root.head.i]:
+                continue  # "Muslim rebels", "Tuareg rebels": a qualifier of an actor already found
             if hit is not None:
                 actor = _actors.place(span, hit)
                 kind = "place"

@@ -186,7 +186,11 @@ class EventExtractor:
 
     def _symmetric(self, match: TriggerMatch) -> bool:
         """Events that coordinated actors do with each other ("X and Y met", "X and Y clashed")."""
-        return match.entry.event_type in _SYMMETRIC_TYPES or match.token.lemma_.lower() in _SYMMETRIC_LEMMAS
+        return (
+            match.entry.event_type in _SYMMETRIC_TYPES
+            or match.entry.cameo == "057"  # "X and Y signed an accord": each signs with the other
+            or match.token.lemma_.lower() in _SYMMETRIC_LEMMAS
+        )
 
     # ---------------------------------------------------------------- suppression
     def _suppressed(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> bool:
@@ -457,7 +461,9 @@ class EventExtractor:
                         found = self.actors_for(pobj, index)
                         if found:
                             return found, f"'of {pobj.text}'"
-        for child in tok.children:
+        # "protested in Y": the place stands for the target; "met in Y", "signed in Y": it does not
+        place_may_be_target = entry.event_type not in _SYMMETRIC_TYPES and entry.cameo != "057"
+        for child in tok.children if place_may_be_target else ():
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 for pobj in _prep_objects(child):
                     m = index.at(pobj)
