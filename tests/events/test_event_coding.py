@@ -199,3 +199,31 @@ def test_coordinated_signatories_sign_with_each_other(coder):
 def test_place_of_a_signing_is_not_its_target(coder):
     events = _events(coder, "The Malian government and Tuareg rebels signed a peace accord in Algiers.")
     assert events and all(e.target is None or e.target.text != "Algiers" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        # a state's protest is an official complaint, a crowd's is a demonstration
+        ("Algeria protested the expulsion of its diplomats by Morocco.", "114", "DZA", None),
+        ("Farmers protested against the new tax outside the ministry in Nairobi.", "141", "KEN", None),
+        # stepping up an attack codes the attack itself
+        ("Azerbaijan stepped up its shelling of Armenian positions on Friday.", "194", "AZE", None),
+        # people freed are not only 'prisoners' and 'hostages'
+        ("Gunmen in Nigeria freed two Chinese engineers abducted last month.", "0841", None, "CHN"),
+    ],
+)
+def test_code_depends_on_who_acts_and_on_the_object(coder, text, cameo, source, target):
+    events = _events(coder, text)
+    assert any(
+        e.cameo == cameo
+        and (source is None or (e.source and e.source.country == source))
+        and (target is None or (e.target and e.target.country == target))
+        for e in events
+    ), [(e.cameo, e.source and e.source.cameo_code, e.target and e.target.cameo_code) for e in events]
+
+
+def test_coordinated_states_restore_ties_with_each_other(coder):
+    events = _events(coder, "Bahrain and Qatar restored diplomatic ties on Wednesday.")
+    pairs = {(e.source.country, e.target.country) for e in events if e.source and e.target}
+    assert pairs == {("BHR", "QAT"), ("QAT", "BHR")}

@@ -31,6 +31,8 @@ _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _GOVERNING_NOUNS = {"refusal", "rejection", "call", "demand", "threat", "pledge", "promise", "offer", "appeal", "plan", "bid", "attempt"}
 _DENIAL_VERBS = {"deny", "refute", "rebut", "dismiss"}
 _SPEECH_ACT_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"}
+_RELATION_NOUNS = {"relation", "relations", "tie", "ties"}
+_STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
@@ -151,6 +153,9 @@ class EventExtractor:
                     elif src is not None and self._by_civilians(match, src):
                         code = self.lexicon.civilian_codes[match.entry.cameo]
                         why += f"; done by {'/'.join(src.actor.sectors)}, so protest (CAMEO {code})"
+                    elif src is not None and self._by_state(match, src):
+                        code = self.lexicon.state_codes[match.entry.cameo]
+                        why += f"; done by a state actor ({src.actor.cameo_code}), so an official complaint (CAMEO {code})"
                     out.append(
                         Candidate(
                             match=match,
@@ -177,6 +182,14 @@ class EventExtractor:
             and sectors <= self.lexicon.civilian_sectors
         )
 
+    def _by_state(self, match: TriggerMatch, source: ActorMention) -> bool:
+        """A government, its officials or a country named bare: "Somalia protested the detention"."""
+        codes = self.lexicon.state_codes or {}
+        if match.entry.cameo not in codes or source.actor.country is None:
+            return False
+        sectors = {x.upper() for x in source.actor.sectors}
+        return not sectors or bool(sectors & _STATE_SECTORS)
+
     def _intent_type(self, intent: str | None) -> str | None:
         if intent is None:
             return None
@@ -189,6 +202,7 @@ class EventExtractor:
         return (
             match.entry.event_type in _SYMMETRIC_TYPES
             or match.entry.cameo == "057"  # "X and Y signed an accord": each signs with the other
+            or any(t.lemma_.lower() in _RELATION_NOUNS for t in match.tokens)  # "X and Y restored ties"
             or match.token.lemma_.lower() in _SYMMETRIC_LEMMAS
         )
 
