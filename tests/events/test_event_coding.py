@@ -227,3 +227,15 @@ def test_coordinated_states_restore_ties_with_each_other(coder):
     events = _events(coder, "Bahrain and Qatar restored diplomatic ties on Wednesday.")
     pairs = {(e.source.country, e.target.country) for e in events if e.source and e.target}
     assert pairs == {("BHR", "QAT"), ("QAT", "BHR")}
+
+
+def test_participle_describing_a_noun_makes_it_the_target(coder):
+    events = _events(coder, "Police released four Kurdish journalists detained during the election.")
+    detained = [e for e in events if e.evidence.trigger == "detained"]
+    assert detained and detained[0].source is None
+    assert detained[0].target is not None and detained[0].target.text.endswith("journalists")
+
+
+def test_ordering_a_diplomat_to_leave_is_an_expulsion(coder):
+    e = _find(_events(coder, "Niger ordered the Nigerian ambassador to leave within 48 hours."), "SANCTION", "NER", "NGA")
+    assert e is not None and e.cameo == "166"

@@ -330,6 +330,8 @@ class EventExtractor:
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             found, how = self._verb_sources(tok.head, index, hops + 1)
             return found, (how + f" (shared with '{tok.head.text}')") if found else ""
+        if _passive_participle(tok):
+            return [], ""  # "three men convicted of smuggling": the men undergo it
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
             return self.actors_for(tok.head, index), f"noun modified '{tok.head.text}'"
         return [], ""
@@ -438,6 +440,10 @@ class EventExtractor:
             carriers.append(tok.head)  # "held talks with X": "with" may hang on the verb
         extras = [t for t in match.tokens[1:] if t.pos_ in ("NOUN", "PROPN")]
         carriers.extend(extras)
+        if entry.pos == "VERB" and _passive_participle(tok):
+            found = self.actors_for(tok.head, index)
+            if found:
+                return found, f"noun '{tok.head.text}' the participle '{tok.text}' describes"
         if entry.pos == "VERB":
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             for child in tok.children:
@@ -569,6 +575,12 @@ def _refers_back(m: ActorMention, source: ActorMention) -> bool:
         return False
     first = m.actor.text.split(" ", 1)[0].lower()
     return m.actor.resolution == "coreference" or first in _POSSESSIVES
+
+
+def _passive_participle(tok: Token) -> bool:
+    """A past participle describing a noun: "the men convicted of smuggling", "activists detained
+    last week" (the noun undergoes the act)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def _sharing_the_noun(tok: Token, m: ActorMention, index: MentionIndex) -> list[ActorMention]:
