@@ -239,3 +239,13 @@ def test_participle_describing_a_noun_makes_it_the_target(coder):
 def test_ordering_a_diplomat_to_leave_is_an_expulsion(coder):
     e = _find(_events(coder, "Niger ordered the Nigerian ambassador to leave within 48 hours."), "SANCTION", "NER", "NGA")
     assert e is not None and e.cameo == "166"
+
+
+def test_forces_deployed_in_the_passive_are_the_actor(coder):
+    e = _find(_events(coder, "Ecuadorian troops were deployed along the border on Monday."), "MOBILIZE", "ECU")
+    assert e is not None and "MIL" in e.source.sectors
+
+
+def test_robbers_are_criminals(coder):
+    e = _find(_events(coder, "Ghanaian police shot dead two armed robbers in Kumasi."), "ASSAULT", "GHA")
+    assert e is not None and e.target is not None and "CRM" in e.target.sectors

@@ -240,3 +240,9 @@ def test_town_comma_georgia_reads_georgia_by_its_town(
         assert loc.admin1 == admin1
     (region,) = _resolved(parse, gazetteer, text, "Georgia")
     assert region.country_code == country
+
+
+def test_a_state_under_its_own_name_beats_a_towns_other_language_name(parse, gazetteer) -> None:
+    # GeoNames lists "Borno" among the other names of Borna (Germany); Borno is a Nigerian state
+    (loc,) = _resolved(parse, gazetteer, "Troops clashed with insurgents in Borno on Sunday.", "Borno")
+    assert loc.country_code == "NGA"

@@ -229,7 +229,8 @@ def place(span: Span, hit: PlaceHit) -> Actor:
         country=hit.country,
         cameo_code=hit.country,
         resolution="place",
-        why=f"place '{span.text}' is {hit.name} in {hit.country} (GeoNames {hit.geonameid})",
+        why=f"place '{span.text}' is {hit.name} in {hit.country} "
+        + (f"(GeoNames {hit.geonameid})" if hit.geonameid else "(first-level subdivision)"),
     )
 
 

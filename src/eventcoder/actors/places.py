@@ -39,18 +39,36 @@ def _build_place_index() -> dict[str, PlaceHit]:
         for alt in cont.get("alternateNames") or ():
             if isinstance(alt, dict) and _LATIN.fullmatch(str(alt.get("name", ""))):
                 continents.add(str(alt["name"]).lower())
-    index: dict[str, PlaceHit] = {}
+    # Main names first (towns, then first-level subdivisions such as Nigeria's "Borno"); another
+    # town's other-language name ("Borno" is also a German name of Borna) only fills a free name.
+    primary: dict[str, PlaceHit] = {}
+    alternate: dict[str, PlaceHit] = {}
+
+    def put(table: dict[str, PlaceHit], key: str, hit: PlaceHit) -> None:
+        old = table.get(key)
+        if key not in continents and (old is None or old.population < hit.population):
+            table[key] = hit
+
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
         if country is None:
             continue
         hit = PlaceHit(city["name"], country, int(city["geonameid"]), int(city["population"]))
-        names = {city["name"].lower(), _fold(city["name"]).lower()}
-        names.update(a.lower() for a in city.get("alternatenames", ()) if _LATIN.fullmatch(a))
-        for key in names - continents:
-            old = index.get(key)
-            if old is None or old.population < hit.population:
-                index[key] = hit
+        for key in {city["name"].lower(), _fold(city["name"]).lower()}:
+            put(primary, key, hit)
+        for alt in city.get("alternatenames", ()):
+            if _LATIN.fullmatch(alt):
+                put(alternate, alt.lower(), hit)
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        country = iso3.get(sub.country_code)
+        if country is not None and sub.parent_code is None and _LATIN.fullmatch(sub.name):
+            key = sub.name.lower()
+            if key not in primary:
+                put(primary, key, PlaceHit(sub.name, country, 0, 0))
+    index = dict(alternate)
+    index.update(primary)
     return index
 
 

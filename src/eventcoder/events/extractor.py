@@ -133,6 +133,9 @@ class EventExtractor:
             reciprocal = not targets and len(sources) > 1 and self._symmetric(match)
             if reciprocal:
                 targets, tgt_how = sources, "the other coordinated actor (reciprocal event)"
+            if not sources and match.entry.event_type == "MOBILIZE" and tgt_how.startswith("passive subject"):
+                # "troops were deployed to the border": the forces deployed are the actor
+                sources, src_how, targets, tgt_how = targets, tgt_how, [], ""
             loose = False
             if not targets and sources:
                 targets, tgt_how = self._nearest_target(match, sent, index, sources)

@@ -121,7 +121,13 @@ def _prefilter(matches: tuple[NameMatch, ...]) -> list[NameMatch]:
         return countries[:1]
     kept = list(matches)
     if len(kept) > 1:
-        kept = [m for m in kept if m.place.lat is not None] or kept
+        located = [m for m in kept if m.place.lat is not None]
+        if located and not any(m.primary for m in located) and any(m.primary for m in kept):
+            # "Borno": a state under its own name beats a German town's other-language name,
+            # even when the state's centre point is unknown
+            kept = [m for m in kept if m.primary]
+        else:
+            kept = located or kept
     towns = [m.place for m in kept if m.place.kind == "city"]
     result = []
     for match in kept:
