@@ -283,6 +283,34 @@ def code_given_pair(
     date: dt.date | None = None,
 ) -> Event | None:
     """Type the event between given source and target spans (pair classification)."""
+    doc, given, best, connected = lexicon_pair(coder, text, source, target, date=date)
+    article = Article(id="pair", text=text, published=date)
+    if coder.learned is not None and given:
+        # The lexicon's type (when its trigger connects the pair in the parse) gets a bonus in the
+        # vote; otherwise (a trigger merely near the pair, or none) the classifier types the pair alone.
+        lexicon_type = best.final_type if best is not None and connected else None
+        verdict = coder.learned.judge_pair(text, source, target, lexicon_type)
+        if verdict.event_type == "NONE":
+            return None
+        if best is None:
+            best = _classifier_candidate(coder, doc, given, verdict.event_type)
+        best = _with_verdict(coder, best, verdict)
+    if best is None:
+        return None
+    events = build_events(coder, article, doc, [best])
+    return events[0] if events else None
+
+
+def lexicon_pair(
+    coder: Coder,
+    text: str,
+    source: tuple[int, int] | None,
+    target: tuple[int, int] | None,
+    *,
+    date: dt.date | None = None,
+) -> tuple[Doc, list[ActorMention], Candidate | None, bool]:
+    """The rules' reading of a given pair: the parsed text, the given actors as mentions, the best
+    candidate and whether its trigger connects the pair in the parse."""
     doc = coder.nlp(text)
     found = coder.actors.find_mentions(doc, when=date)
     given: list[ActorMention] = []
@@ -302,23 +330,9 @@ def code_given_pair(
         given.append(ActorMention(start=tok_span.start, end=tok_span.end, head=tok_span.root.i, actor=actor, kind="given"))
     others = [m for m in found if all(m.end <= g.start or m.start >= g.end for g in given)]
     mentions = sorted(given + others, key=lambda m: m.start)
-    article = Article(id="pair", text=text, published=date)
     cands = coder.events.extract(doc, mentions)
     best, connected = choose_pair_candidate(cands, given, doc, coder)
-    if coder.learned is not None and given:
-        # The lexicon decides when its trigger connects the pair in the parse; otherwise (a trigger
-        # merely near the pair, or none) the classifier types the pair alone.
-        lexicon_type = best.final_type if best is not None and connected else None
-        verdict = coder.learned.judge_pair(text, source, target, lexicon_type)
-        if verdict.event_type == "NONE":
-            return None
-        if best is None:
-            best = _classifier_candidate(coder, doc, given, verdict.event_type)
-        best = _with_verdict(coder, best, verdict)
-    if best is None:
-        return None
-    events = build_events(coder, article, doc, [best])
-    return events[0] if events else None
+    return doc, given, best, connected
 
 
 def _classifier_candidate(coder: Coder, doc: Doc, given: list[ActorMention], event_type: str) -> Candidate:

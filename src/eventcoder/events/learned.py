@@ -42,13 +42,16 @@ class Verdict:
         return f"classifier agrees: {self.event_type} p={self.probability:.2f}"
 
 
-def vote(probs: dict[str, float], lexicon_type: str | None, *, allow_none: bool = True) -> Verdict:
-    """The label with the best classifier probability plus the lexicon bonus."""
+def vote(
+    probs: dict[str, float], lexicon_type: str | None, *, allow_none: bool = True, bonus: float | None = None
+) -> Verdict:
+    """The label with the best classifier probability plus the lexicon bonus (``LEXICON_BONUS``
+    unless ``bonus`` is given)."""
     scores = dict(probs)
     if not allow_none:
         scores.pop(NONE_LABEL, None)
     if lexicon_type in scores:
-        scores[lexicon_type] += LEXICON_BONUS
+        scores[lexicon_type] += LEXICON_BONUS if bonus is None else bonus
     best = max(scores, key=lambda k: scores[k])
     return Verdict(best, probs[best], lexicon_type, changed=lexicon_type is not None and best != lexicon_type)
 
