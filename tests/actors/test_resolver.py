@@ -188,3 +188,25 @@ def test_continent_is_not_taken_for_a_town_of_that_name(mentions) -> None:
     # GeoNames lists "Africa" as an old name of Mahdia (Tunisia) and "Asia" as a Philippine town
     found = _by_text(mentions("China said it was ready to deepen cooperation with Africa and Asia."))
     assert "Africa" not in found and "Asia" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "name"),
+    [
+        ("Kerry met Lavrov in Geneva on Friday.", dt.date(2014, 3, 1), "John Kerry"),
+        # two people named Clinton: the one in office on the date
+        ("Clinton urged Iran to halt enrichment.", dt.date(2011, 3, 1), "Hillary Clinton"),
+        ("Clinton hosted the two leaders.", dt.date(2000, 7, 12), "Bill Clinton"),
+    ],
+)
+def test_family_name_alone_resolves_by_date(mentions, text, when, name) -> None:
+    first = text.split()[0]
+    found = _by_text(mentions(text, when))
+    assert found[first].actor.name == name
+    assert found[first].actor.why.startswith(f"surname '{first}'")
+
+
+def test_family_name_of_nobody_in_office_is_left_alone(mentions) -> None:
+    # both Clintons were out of office in 2018: no guess between them
+    found = _by_text(mentions("Clinton spoke at a university in Ohio.", dt.date(2018, 5, 1)))
+    assert "Clinton" not in found or found["Clinton"].actor.resolution == "unresolved"

@@ -192,8 +192,9 @@ def from_cand(cand: Cand, text: str, start: int, end: int, *, when: dt.date | No
     ref = cand.ref
     if cand.kind == "entry":
         assert isinstance(ref, ActorEntry)
-        how = "name" if cand.resolution == "exact" else "alias"
-        return entry_actor(ref, text, start, end, when=when, resolution=cand.resolution, how=how)
+        how = {"exact": "name", "surname": "surname"}.get(cand.resolution, "alias")
+        resolution = "alias" if cand.resolution == "surname" else cand.resolution
+        return entry_actor(ref, text, start, end, when=when, resolution=resolution, how=how)
     if isinstance(ref, CountryEntry):
         if cand.kind == "country":
             why = f"country name '{text}' -> {ref.iso3}"

@@ -47,6 +47,19 @@ class Cand:
     sectors: tuple[str, ...] = ()  # for seats: the sector the seat stands for
 
 
+def _surname(entry: ActorEntry) -> str | None:
+    """The family name of a built-in person without listed short names ("John Kerry" -> "Kerry")."""
+    if entry.imported or entry.kind != "person" or entry.short:
+        return None
+    words = entry.name.split()
+    if len(words) < 2:
+        return None
+    last = words[-1].strip(".,")
+    if len(last) < 4 or not last[0].isupper() or not last[1:].islower():
+        return None  # "II", "Jr.", initials
+    return last
+
+
 @cache
 def _spellings() -> dict[str, str]:
     """British <-> American spellings from ``data/actors/spelling.yaml`` (both directions)."""
@@ -161,6 +174,11 @@ class SurfaceIndex:
                     self._put(name, Cand("entry", entry, resolution, True, rank))
             for name in entry.short:
                 self._put(name, Cand("entry", entry, "alias", True, rank))
+            surname = _surname(entry)
+            if surname is not None:
+                # a person's family name alone ("Kerry said"), weakest of all readings; the
+                # resolver keeps it only where spaCy sees a person and the name is not ambiguous
+                self._put(surname, Cand("entry", entry, "surname", True, 0), exact=True)
             for name in entry.acronyms:
                 self._put(name, Cand("entry", entry, "alias", True, rank), exact=True)
         for c in kb.countries:

@@ -124,7 +124,7 @@ class ActorResolver:
                 key = strings[match_id]
                 cands = self.index.exact_cands(key) if exact else self.index.lower_cands(key)
                 span = doc[start:end]
-                cands = [c for c in cands if _fits(c, span)]
+                cands = _unambiguous_surnames([c for c in cands if _fits(c, span)], when)
                 if cands:
                     found.append(Atom(start, end, tuple(sorted(cands, key=order))))
         # longest wins, then leftmost; exact-case atoms win ties of the same length
@@ -181,6 +181,17 @@ def _cand_order_on(when: dt.date | None) -> Callable[[Cand], tuple[int, int, int
     return order
 
 
+def _unambiguous_surnames(cands: list[Cand], when: dt.date | None) -> list[Cand]:
+    """Drop family-name readings unless one person of that name stands out: the only one, or the
+    only one holding a role on the date ("Clinton" in 2010 is Hillary, the Secretary of State)."""
+    surnames = [c for c in cands if c.resolution == "surname"]
+    if len(surnames) <= 1:
+        return cands
+    holding = [c for c in surnames if _holds_role(c, when)]
+    keep = holding if len(holding) == 1 else []
+    return [c for c in cands if c.resolution != "surname"] + keep
+
+
 def _holds_role(c: Cand, when: dt.date | None) -> bool:
     if c.kind != "entry" or when is None or not isinstance(c.ref, ActorEntry):
         return False
@@ -194,6 +205,8 @@ def _fits(cand: Cand, span: Span) -> bool:
         # "polish" the verb or "nail polish" do not
         return cand.kind == "demonym" and span[-1].pos_ in _ADJ_POS
 
+    if cand.resolution == "surname" and (len(span) != 1 or span[0].ent_type_ != "PERSON"):
+        return False  # a family name alone is a person only where spaCy reads one
     if cand.kind == "anaphor" and len(span) == 1 and span[0].pos_ not in ("PRON", "DET"):
         return False
     if cand.kind != "entry" and span[0].ent_type_ in _NON_ACTOR_LABELS:
