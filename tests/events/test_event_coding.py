@@ -249,3 +249,8 @@ def test_forces_deployed_in_the_passive_are_the_actor(coder):
 def test_robbers_are_criminals(coder):
     e = _find(_events(coder, "Ghanaian police shot dead two armed robbers in Kumasi."), "ASSAULT", "GHA")
     assert e is not None and e.target is not None and "CRM" in e.target.sectors
+
+
+def test_target_inside_an_embedded_clause_of_a_governing_verb(coder):
+    e = _find(_events(coder, "Syria agreed to allow UN chemical weapons inspectors to enter the country."), "AGREE", "SYR")
+    assert e is not None and e.target is not None and e.target.cameo_code == "IGOUNO"

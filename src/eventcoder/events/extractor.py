@@ -387,7 +387,7 @@ class EventExtractor:
                 got, inner_how = self._targets(inner, hidden)
                 if got:
                     return got, f"{inner_how} of embedded '{child.text}'"
-        return [], ""
+        return self._subtree_target(match, hidden)
 
     def _nearest_target(
         self, match: TriggerMatch, sent: Span, index: MentionIndex, sources: Sequence[ActorMention]
