@@ -4,7 +4,8 @@ One run builds a deterministic corpus (``corpus.py``), then runs each phase in i
 Python process so each phase's peak RSS (``ru_maxrss``) is its own:
 
 - ``spacy``: ``nlp.pipe`` over the article texts with the same pipeline the coder loads;
-- ``eventcoder``: ``Coder.pipe`` over the same articles.
+- ``eventcoder``: ``Coder.pipe`` over the same articles (fast mode);
+- ``learned`` (only when asked for with ``--phases``): the same in learned mode, one torch thread.
 
 It prints sentences/s, characters/s and peak RSS per phase and their ratios, and writes them to
 ``benchmarks/results/throughput.json``. Sentences/s divides the corpus's own sentence count (known
@@ -67,11 +68,13 @@ def _setup_spacy(options: PhaseOptions) -> Runner:
     return run
 
 
-def _setup_eventcoder(options: PhaseOptions) -> Runner:
+def _setup_eventcoder(options: PhaseOptions, mode: str = "fast") -> Runner:
     from eventcoder.coder import Coder
     from eventcoder.records import Article
 
-    coder = Coder()
+    coder = Coder(mode=mode)
+    if coder.mode != mode:
+        raise SystemExit(f"the {mode} mode is not available here (pip install '.[ml]')")
 
     def run(articles: list[dict[str, Any]]) -> dict[str, int]:
         records = (
@@ -93,9 +96,18 @@ def _setup_eventcoder(options: PhaseOptions) -> Runner:
 
 
 #: Phases by name; each runs in a fresh process. The batch engine registers "batch" here.
+def _setup_learned(options: PhaseOptions) -> Runner:
+    """The learned mode (pair classifier votes on every candidate), one torch thread per process."""
+    import torch
+
+    torch.set_num_threads(1)
+    return _setup_eventcoder(options, mode="learned")
+
+
 PHASES: dict[str, Setup] = {
     "spacy": _setup_spacy,
     "eventcoder": _setup_eventcoder,
+    "learned": _setup_learned,
 }
 
 
@@ -198,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
     phases = (
         args.phases.split(",")
         if args.phases
-        else [p for p in PHASES if p != "batch" or args.workers > 1]
+        else [p for p in PHASES if (p != "batch" or args.workers > 1) and p != "learned"]
     )
     unknown = [p for p in phases if p not in PHASES]
     if unknown:
