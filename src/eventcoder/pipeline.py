@@ -285,6 +285,10 @@ def code_given_pair(
     """Type the event between given source and target spans (pair classification)."""
     doc, given, best, connected = lexicon_pair(coder, text, source, target, date=date)
     article = Article(id="pair", text=text, published=date)
+    if coder.learned is None and not connected and given and _only_speech_links(coder, doc, given):
+        # no trigger joins the pair and what does is a speech verb ("X told Y ..."): a statement,
+        # which PLOVER does not code, rather than the nearest trigger's event
+        return None
     if coder.learned is not None and given:
         # The lexicon's type (when its trigger connects the pair in the parse) gets a bonus in the
         # vote; otherwise (a trigger merely near the pair, or none) the classifier types the pair alone.
@@ -333,6 +337,18 @@ def lexicon_pair(
     cands = coder.events.extract(doc, mentions)
     best, connected = choose_pair_candidate(cands, given, doc, coder)
     return doc, given, best, connected
+
+
+def _only_speech_links(coder: Coder, doc: Doc, given: list[ActorMention]) -> bool:
+    """The word joining the given actors in the parse is a speech verb ("X said Y ...")."""
+    heads = [doc[m.head] for m in given]
+    common = set(heads[0].ancestors) | {heads[0]}
+    for h in heads[1:]:
+        common &= set(h.ancestors) | {h}
+    if not common:
+        return False
+    anchor = max(common, key=lambda t: sum(1 for _ in t.ancestors))
+    return anchor.lemma_.lower() in coder.events.lexicon.speech_verbs
 
 
 def _classifier_candidate(coder: Coder, doc: Doc, given: list[ActorMention], event_type: str) -> Candidate:

@@ -254,3 +254,14 @@ def test_robbers_are_criminals(coder):
 def test_target_inside_an_embedded_clause_of_a_governing_verb(coder):
     e = _find(_events(coder, "Syria agreed to allow UN chemical weapons inspectors to enter the country."), "AGREE", "SYR")
     assert e is not None and e.target is not None and e.target.cameo_code == "IGOUNO"
+
+
+def test_pair_joined_only_by_a_speech_verb_is_no_event(coder):
+    text = "The Chilean minister told Peruvian reporters that the talks would resume after the attack."
+    src = (text.index("The Chilean"), text.index(" told"))
+    tgt = (text.index("Peruvian"), text.index(" that"))
+    assert coder.code_pair(text, src, tgt) is None
+    # a trigger that joins the pair still gives its event
+    text2 = "The Chilean minister accused Peruvian officials of spying."
+    e = coder.code_pair(text2, (0, text2.index(" accused")), (text2.index("Peruvian"), text2.index(" of")))
+    assert e is not None and e.event_type == "ACCUSE"
