@@ -265,3 +265,27 @@ def test_pair_joined_only_by_a_speech_verb_is_no_event(coder):
     text2 = "The Chilean minister accused Peruvian officials of spying."
     e = coder.code_pair(text2, (0, text2.index(" accused")), (text2.index("Peruvian"), text2.index(" of")))
     assert e is not None and e.event_type == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        ("Japan shipped 800 tonnes of rice to Malagasy flood victims.", "073", "JPN", "MDG"),
+        ("The rebels vowed to attack Congolese army positions around Goma.", "138", None, "COD"),
+        ("Serbia agreed to withdraw its police from northern Kosovo.", "035", "SRB", None),
+        ("India massed troops near the Chinese border.", "152", "IND", "CHN"),
+    ],
+)
+def test_promises_aid_goods_and_trigger_words(coder, text, cameo, source, target):
+    events = _events(coder, text)
+    assert any(
+        e.cameo == cameo
+        and (source is None or (e.source and e.source.country == source))
+        and (target is None or (e.target and e.target.country == target))
+        for e in events
+    ), [(e.cameo, e.source and e.source.cameo_code, e.target and e.target.cameo_code) for e in events]
+
+
+def test_shared_intelligence_is_information_not_a_spy_agency(coder):
+    events = _events(coder, "Kenya and Uganda agreed to share intelligence on smugglers.")
+    assert all(e.target is None or "SPY" not in e.target.sectors for e in events)

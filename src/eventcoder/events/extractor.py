@@ -130,6 +130,10 @@ class EventExtractor:
             intent = None
             if tense in ("future", "hypothetical"):
                 intent = self.lexicon.intent_codes.get(match.entry.event_type)
+            embedded = self._promised_action(match, verb_heads)
+            if embedded is not None:
+                # "vowed to attack" is a threat (138), "agreed to withdraw" an intent to yield (035)
+                intent = self.lexicon.intent_codes[embedded.entry.event_type]
             reciprocal = not targets and len(sources) > 1 and self._symmetric(match)
             if reciprocal:
                 targets, tgt_how = sources, "the other coordinated actor (reciprocal event)"
@@ -151,7 +155,9 @@ class EventExtractor:
                     conf -= 0.15 if loose else 0.0
                     why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
                     code = intent
-                    if intent:
+                    if embedded is not None:
+                        why += f"; promised action '{embedded.token.text}' ({embedded.entry.event_type}) coded as CAMEO {intent}"
+                    elif intent:
                         why += f"; {tense} {match.entry.event_type.lower()} coded as stated intent (CAMEO {intent})"
                     elif src is not None and self._by_civilians(match, src):
                         code = self.lexicon.civilian_codes[match.entry.cameo]
@@ -184,6 +190,17 @@ class EventExtractor:
             and bool(sectors)
             and sectors <= self.lexicon.civilian_sectors
         )
+
+    def _promised_action(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> TriggerMatch | None:
+        """The material action a general promise governs ("vowed to attack", "pledged to send aid"),
+        when the intent table has a code for its type."""
+        if match.entry.cameo != "030" or not match.entry.governs:
+            return None
+        for child in match.token.children:
+            inner = verb_heads.get(child.i) if child.dep_ == "xcomp" else None
+            if inner is not None and inner.entry.event_type in self.lexicon.intent_codes:
+                return inner
+        return None
 
     def _by_state(self, match: TriggerMatch, source: ActorMention) -> bool:
         """A government, its officials or a country named bare: "Somalia protested the detention"."""
@@ -427,8 +444,9 @@ class EventExtractor:
         for child in tok.children:
             if child.dep_ in _OWN_CLAUSE_DEPS or (child.dep_ == "nsubjpass" and match.entry.pos != "VERB"):
                 skip.update(t.i for t in child.subtree)
+        own = {t.i for t in match.tokens}
         for t in tok.subtree:
-            if t.i in skip or t.i <= tok.i and match.entry.pos == "VERB":
+            if t.i in skip or t.i in own or t.i <= tok.i and match.entry.pos == "VERB":
                 continue
             m = index.at(t)
             if m is not None and m.kind != "place" and m.actor.resolution != "unresolved":
