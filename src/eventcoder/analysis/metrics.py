@@ -9,7 +9,7 @@ from typing import Any
 
 from eventcoder.analysis.labels import NONE
 
-__all__ = ["Confusion", "LabelCounts", "PRF", "Scored", "mean", "prf"]
+__all__ = ["Confusion", "LabelCounts", "PRF", "Scored", "mean", "prf", "reliability"]
 
 
 @dataclass(slots=True)
@@ -142,3 +142,26 @@ class Scored:
     figures: dict[str, Any]
     confusion: Confusion | None = None
     headline: tuple[str, ...] = ()  # figure names for the SUMMARY line, in order
+
+
+def reliability(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> dict[str, Any]:
+    """How well confidences match how often they are right: expected calibration error (ECE, the
+    bin-size-weighted gap between mean confidence and accuracy over ``bins`` equal-width bins) and
+    the bins themselves."""
+    rows: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    n = 0
+    for conf, ok in pairs:
+        c = min(max(float(conf), 0.0), 1.0)
+        rows[min(int(c * bins), bins - 1)].append((c, bool(ok)))
+        n += 1
+    table = []
+    gap = 0.0
+    for i, row in enumerate(rows):
+        if not row:
+            continue
+        mean_conf = sum(c for c, _ in row) / len(row)
+        acc = sum(ok for _, ok in row) / len(row)
+        gap += len(row) * abs(mean_conf - acc)
+        table.append({"from": i / bins, "to": (i + 1) / bins, "n": len(row),
+                      "mean_confidence": round(mean_conf, 3), "accuracy": round(acc, 3)})
+    return {"ece": round(gap / n, 4) if n else None, "n": n, "bins": table}

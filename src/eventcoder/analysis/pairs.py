@@ -28,7 +28,7 @@ from eventcoder.analysis.labels import (
     gold_type,
     is_scored_prediction,
 )
-from eventcoder.analysis.metrics import Confusion, LabelCounts, Scored
+from eventcoder.analysis.metrics import Confusion, LabelCounts, Scored, reliability
 from eventcoder.ontology import Ontology
 from eventcoder.records import Actor, Event
 
@@ -115,6 +115,7 @@ def score_pairs(
     labels = LabelCounts()
     confusion = Confusion()
     correct = no_spans = 0
+    confidences: list[tuple[float, bool]] = []
     for p in pairs:
         if p.source is None and p.target is None:
             no_spans += 1
@@ -122,6 +123,8 @@ def score_pairs(
         ptype = (
             pred.event_type if pred is not None and is_scored_prediction(pred, ontology) else None
         )
+        if ptype is not None:
+            confidences.append((pred.confidence, ptype in p.gold.accepts))
         if ptype is not None and ptype in p.gold.accepts:
             correct += 1
             labels.hit(p.gold.label)
@@ -151,6 +154,8 @@ def score_pairs(
         "pairs_without_spans": no_spans,
         "gold_events_without_type": unmapped,
         "given_actors": given_actors,
+        "confidence_ece": (calibration := reliability(confidences))["ece"],
+        "reliability": calibration,
     }
     return Scored(
         n=len({p.line_id for p in pairs}),

@@ -73,7 +73,7 @@ def _scalars(report: EvalReport) -> Table:
     table = Table(title=f"{report.name} ({report.kind})", title_justify="left", show_header=False)
     table.add_column("figure")
     table.add_column("value", justify="right")
-    skip = {"per_type", "type", "type_source", "type_source_target", "location_misses"}
+    skip = {"per_type", "type", "type_source", "type_source_target", "location_misses", "reliability"}
     for key, value in report.figures.items():
         if key in skip:
             continue
@@ -85,6 +85,23 @@ def _scalars(report: EvalReport) -> Table:
     table.add_row("sentences/s", _fmt(report.sentences_per_s))
     table.add_row("bad gold lines", str(len(report.bad_lines)))
     table.add_row("coder failures", str(len(report.coder_failures)))
+    return table
+
+
+def _reliability(report: EvalReport) -> Table | None:
+    """Confidence bins against how often the type was right (predicted pairs only)."""
+    rel = report.figures.get("reliability")
+    if not isinstance(rel, dict) or not rel.get("bins"):
+        return None
+    table = Table(
+        title=f"confidence reliability (ECE {rel['ece']}, n={rel['n']})", title_justify="left"
+    )
+    for col in ("confidence", "n", "mean confidence", "accuracy"):
+        table.add_column(col, justify="right")
+    for b in rel["bins"]:
+        table.add_row(
+            f"{b['from']:.1f}-{b['to']:.1f}", str(b["n"]), _fmt(b["mean_confidence"]), _fmt(b["accuracy"])
+        )
     return table
 
 
@@ -126,7 +143,7 @@ def render_text(report: EvalReport, *, errors: int = 0, width: int = 120) -> str
         file=buffer, width=width, force_terminal=False, color_system=None, soft_wrap=True
     )
     console.print(_scalars(report))
-    for table in (_levels(report), _per_type(report), _confusion(report)):
+    for table in (_levels(report), _per_type(report), _reliability(report), _confusion(report)):
         if table is not None:
             console.print(table)
     if errors:
