@@ -110,7 +110,7 @@ def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
         return cand
     if verdict.event_type == "NONE":
         return None
-    cameo = cand.match.entry.cameo
+    cameo = cand.final_cameo  # keeps intent, civilian and state recoding
     if verdict.changed:
         cameo = coder.ontology.plover[verdict.event_type].default_cameo
     return dataclasses.replace(

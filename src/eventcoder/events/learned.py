@@ -79,7 +79,7 @@ class LearnedTyper:
                 where.append(n)
         out: list[Verdict | None] = [None] * len(candidates)
         for n, probs in zip(where, self.classifier.predict(texts), strict=True):
-            out[n] = vote(probs, candidates[n].match.entry.event_type)
+            out[n] = vote(probs, candidates[n].final_type)
         return out
 
     def judge_pair(self, text: str, source: tuple[int, int] | None, target: tuple[int, int] | None,
