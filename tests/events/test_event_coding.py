@@ -289,3 +289,25 @@ def test_promises_aid_goods_and_trigger_words(coder, text, cameo, source, target
 def test_shared_intelligence_is_information_not_a_spy_agency(coder):
     events = _events(coder, "Kenya and Uganda agreed to share intelligence on smugglers.")
     assert all(e.target is None or "SPY" not in e.target.sectors for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        # the agent of an act named by the subject or by "in clashes with"
+        ("The ambush, claimed by al-Shabaab, killed nine Kenyan soldiers near Mandera.", "ASSAULT", "SOM", "KEN"),
+        ("Three Turkish soldiers were killed in clashes with PKK militants.", "ASSAULT", "TUR", "TUR"),
+        # rescue is humanitarian aid by the rescuer
+        ("Dozens of migrants were rescued off Lampedusa by the Italian coast guard.", "AID", "ITA", None),
+    ],
+)
+def test_agents_of_acts_and_rescues(coder, text, event_type, source, target):
+    e = _find(_events(coder, text), event_type, source, target)
+    assert e is not None, [(x.event_type, x.source and x.source.cameo_code, x.target and x.target.cameo_code) for x in _events(coder, text)]
+
+
+def test_noun_inside_another_events_phrase_is_not_that_events_act(coder):
+    # the police arrested someone; they did not do the killing
+    events = _events(coder, "Police said they had arrested a suspect in the killing of the journalist.")
+    killing = [e for e in events if e.evidence.trigger == "killing"]
+    assert all(e.source is None for e in killing)

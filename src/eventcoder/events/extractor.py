@@ -31,6 +31,10 @@ _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _GOVERNING_NOUNS = {"refusal", "rejection", "call", "demand", "threat", "pledge", "promise", "offer", "appeal", "plan", "bid", "attempt"}
 _DENIAL_VERBS = {"deny", "refute", "rebut", "dismiss"}
 _SPEECH_ACT_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"}
+#: Nouns naming a violent act whose agent "by X" (or partner "with X") can be the actor of a verb.
+_ACT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "bombing", "blast", "explosion", "ambush",
+              "clash", "fighting", "battle", "shelling", "offensive", "operation", "shooting", "gunfire",
+              "bomb", "rocket", "missile", "drone", "crossfire", "skirmish", "incursion", "violence"}
 _RELATION_NOUNS = {"relation", "relations", "tie", "ties"}
 _STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
@@ -117,7 +121,8 @@ class EventExtractor:
         for match in matches:
             if match.token.i in consumed or self._suppressed(match, verb_heads):
                 continue
-            sources, src_how = self.sources(match, index)
+            others = frozenset(m.token.i for m in matches if m is not match)
+            sources, src_how = self.sources(match, index, triggers=others)
             targets, tgt_how = self.targets(match, index, exclude=sources)
             if not sources and not targets:
                 continue
@@ -308,6 +313,27 @@ class EventExtractor:
                     out.append(m)
         return out
 
+    def _agent_of(self, noun: Token, index: MentionIndex, *, partners: bool = False) -> list[ActorMention]:
+        """Who carried out an act named by a noun: "attack by X", "bombing claimed by X",
+        and with ``partners`` the other side of "clashes with X"."""
+        if noun.lemma_.lower() not in _ACT_NOUNS:
+            return []
+        preps = ("by", "with") if partners else ("by",)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in _prep_objects(child):
+                    found = self.actors_for(pobj, index) or self._owner(pobj, index)
+                    if found:
+                        return found
+            if child.dep_ == "acl":  # "claimed by", "carried out by"
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in _prep_objects(agent):
+                            found = self.actors_for(pobj, index)
+                            if found:
+                                return found
+        return self._owner(noun, index)
+
     def _owner(self, tok: Token, index: MentionIndex) -> list[ActorMention]:
         """Actors that own or qualify a non-actor noun: "Israel's raid", "the Israeli government's crimes"."""
         out: list[ActorMention] = []
@@ -318,10 +344,12 @@ class EventExtractor:
                     out.append(m)
         return out
 
-    def sources(self, match: TriggerMatch, index: MentionIndex) -> tuple[list[ActorMention], str]:
+    def sources(
+        self, match: TriggerMatch, index: MentionIndex, *, triggers: frozenset[int] = frozenset()
+    ) -> tuple[list[ActorMention], str]:
         tok = match.token
         if match.entry.pos == "NOUN":
-            return self._noun_sources(tok, index)
+            return self._noun_sources(tok, index, triggers)
         return self._verb_sources(tok, index)
 
     def _verb_sources(self, tok: Token, index: MentionIndex, hops: int = 0) -> tuple[list[ActorMention], str]:
@@ -339,7 +367,18 @@ class EventExtractor:
                 if found:
                     return found, f"subject '{child.text}'"
                 owners = self._owner(child, index)
-                return owners, f"owner of subject '{child.text}'"
+                if owners:
+                    return owners, f"owner of subject '{child.text}'"
+                # "an attack by X killed ...", "the blast, claimed by X, ...": the act's agent
+                return self._agent_of(child, index), f"agent of subject '{child.text}'"
+        if passive:
+            # "two soldiers were killed in clashes with X", "... in an attack by X"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "during", "amid"):
+                    for pobj in _prep_objects(child):
+                        found = self._agent_of(pobj, index, partners=True)
+                        if found:
+                            return found, f"agent of '{child.text} {pobj.text}'"
         if passive or hops > 3:
             return [], ""
         # no subject of its own: inherit
@@ -356,7 +395,9 @@ class EventExtractor:
             return self.actors_for(tok.head, index), f"noun modified '{tok.head.text}'"
         return [], ""
 
-    def _noun_sources(self, tok: Token, index: MentionIndex) -> tuple[list[ActorMention], str]:
+    def _noun_sources(
+        self, tok: Token, index: MentionIndex, triggers: frozenset[int] = frozenset()
+    ) -> tuple[list[ActorMention], str]:
         for child in tok.children:
             if child.dep_ == "prep" and child.lemma_ == "by":
                 for pobj in child.children:
@@ -374,7 +415,13 @@ class EventExtractor:
             found, how = self._verb_sources(head, index)
             if found:
                 return found, how + f" of '{head.text}'"
-        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lemma_ in ("in", "into"):
+        if (
+            tok.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ in ("VERB",)
+            and head.lemma_ in ("in", "into")
+            and head.head.i not in triggers  # "arrested a suspect in the killing": not the police's act
+        ):
             found, how = self._verb_sources(head.head, index)
             if found:
                 return found, how + f" of '{head.head.text}'"
@@ -383,7 +430,10 @@ class EventExtractor:
     def targets(
         self, match: TriggerMatch, index: MentionIndex, *, exclude: Sequence[ActorMention] = ()
     ) -> tuple[list[ActorMention], str]:
-        """The target actors and how they were found; actors in ``exclude`` (the sources) are skipped."""
+        """The target actors and how they were found; actors in ``exclude`` (the sources) are skipped.
+
+        Another trigger's phrase may hold the target: "fired rockets in an attack on Y" is one
+        event, and "condemned the attack by Y" names Y."""
         hidden = _Excluding(index, exclude)
         found, how = self._targets(match, hidden)
         if found:
