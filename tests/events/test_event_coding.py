@@ -311,3 +311,20 @@ def test_noun_inside_another_events_phrase_is_not_that_events_act(coder):
     events = _events(coder, "Police said they had arrested a suspect in the killing of the journalist.")
     killing = [e for e in events if e.evidence.trigger == "killing"]
     assert all(e.source is None for e in killing)
+
+
+def test_attribution_is_not_a_target(coder):
+    events = _events(coder, "According to the Kenyan Red Cross, Somali militants attacked the village overnight.")
+    e = _find(events, "ASSAULT")
+    assert e is not None and (e.target is None or e.target.country != "KEN" or "Red Cross" not in e.target.text)
+
+
+def test_joint_drills_are_cooperation_between_the_partners(coder):
+    events = _events(coder, "Japan and India began joint naval drills in the Bay of Bengal.")
+    pairs = {(e.source.country, e.target.country) for e in events if e.event_type == "COOPERATE" and e.source and e.target}
+    assert pairs == {("JPN", "IND"), ("IND", "JPN")}
+
+
+def test_coordinated_parties_agree_with_each_other(coder):
+    events = _events(coder, "Colombia's government and the ELN agreed to a six-month truce.")
+    assert {(e.source.country, e.target and e.target.cameo_code) for e in events if e.source} >= {("COL", "COLREBELN")}

@@ -38,7 +38,9 @@ _ACT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "bombing", "bl
 _RELATION_NOUNS = {"relation", "relations", "tie", "ties"}
 _STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
-_SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange"}
+_SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange", "agree", "negotiate", "sign"}
+#: Prepositions whose phrase names who reports, not who takes part: "according to X".
+_ATTRIBUTION_PREPS = {"according", "accord"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
 _PLACE_PREPS = ("in", "inside", "within", "across", "throughout")
 _PLACE_KINDS = {"place", "country"}
@@ -467,7 +469,9 @@ class EventExtractor:
             clause = clause.head
         region = {t.i for t in clause.subtree}
         for t in clause.subtree:
-            if t.dep_ in _CLAUSE_DEPS and t is not clause and match.token not in t.subtree:
+            if (
+                t.dep_ in _CLAUSE_DEPS or t.lemma_.lower() in _ATTRIBUTION_PREPS
+            ) and t is not clause and match.token not in t.subtree:
                 region -= {u.i for u in t.subtree}
         for s in sources:
             region -= {t.i for t in sent.doc[s.head].subtree if t not in match.tokens}
@@ -492,7 +496,11 @@ class EventExtractor:
         tok = match.token
         skip: set[int] = set()
         for child in tok.children:
-            if child.dep_ in _OWN_CLAUSE_DEPS or (child.dep_ == "nsubjpass" and match.entry.pos != "VERB"):
+            if (
+                child.dep_ in _OWN_CLAUSE_DEPS
+                or (child.dep_ == "nsubjpass" and match.entry.pos != "VERB")
+                or child.lemma_.lower() in _ATTRIBUTION_PREPS
+            ):
                 skip.update(t.i for t in child.subtree)
         own = {t.i for t in match.tokens}
         for t in tok.subtree:
