@@ -328,3 +328,20 @@ def test_joint_drills_are_cooperation_between_the_partners(coder):
 def test_coordinated_parties_agree_with_each_other(coder):
     events = _events(coder, "Colombia's government and the ELN agreed to a six-month truce.")
     assert {(e.source.country, e.target and e.target.cameo_code) for e in events if e.source} >= {("COL", "COLREBELN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # what was discussed is a topic, the coordinated speakers are the parties
+        ("Lavrov and Kerry discussed Syria on the sidelines of the summit.", "RUSGOV", "USAGOV"),
+        # an envoy named by the body it serves acts for that body
+        ("The UN envoy held a meeting with Houthi leaders in Sanaa.", "IGOUNO", "YEMREBHTH"),
+        # the traveller takes part in the talks he travels for
+        ("Kerry is due in Cairo on Sunday for talks with Egyptian officials.", "USAGOV", "EGYGOV"),
+    ],
+)
+def test_consultation_parties(coder, text, source, target):
+    events = coder.code_text(text, date=dt.date(2015, 6, 1))
+    pairs = {(e.source.cameo_code, e.target.cameo_code) for e in events if e.event_type == "CONSULT" and e.source and e.target}
+    assert (source, target) in pairs, pairs

@@ -39,6 +39,10 @@ _RELATION_NOUNS = {"relation", "relations", "tie", "ties"}
 _STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange", "agree", "negotiate", "sign"}
+#: Verbs of travel: "flew to X for talks" means the traveller takes part in the talks.
+_TRAVEL_VERBS = {"arrive", "travel", "fly", "head", "go", "come", "leave", "land", "return", "visit", "set"}
+#: Verbs whose direct object is a topic, not a party: "discussed Syria".
+_TOPIC_VERBS = {"discuss", "debate", "review", "address", "examine", "consider"}
 #: Prepositions whose phrase names who reports, not who takes part: "according to X".
 _ATTRIBUTION_PREPS = {"according", "accord"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
@@ -288,6 +292,9 @@ class EventExtractor:
         for tok in (token, *token.conjuncts):
             m = index.at(tok)
             if m is not None:
+                owner = self._represented(tok, m, index)
+                if owner is not None:
+                    m = owner  # "UN envoy": the envoy acts for the UN
                 if m not in found:
                     found.append(m)
                 found.extend(x for x in _sharing_the_noun(tok, m, index) if x not in found)
@@ -335,6 +342,20 @@ class EventExtractor:
                             if found:
                                 return found
         return self._owner(noun, index)
+
+    def _represented(self, tok: Token, m: ActorMention, index: MentionIndex) -> ActorMention | None:
+        """The organisation or country a countryless "envoy", "spokesman" or "official" speaks for
+        when it modifies the noun ("UN envoy", "Hamas spokesman")."""
+        if m.actor.country or m.actor.resolution not in ("title", "sector-noun"):
+            return None
+        if tok.lemma_.lower() not in self.lexicon.representative_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "nmod"):
+                other = index.at(child)
+                if other is not None and other is not m and other.kind != "place":
+                    return other
+        return None
 
     def _owner(self, tok: Token, index: MentionIndex) -> list[ActorMention]:
         """Actors that own or qualify a non-actor noun: "Israel's raid", "the Israeli government's crimes"."""
@@ -417,6 +438,13 @@ class EventExtractor:
             found, how = self._verb_sources(head, index)
             if found:
                 return found, how + f" of '{head.text}'"
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lemma_ == "for":
+            # "arrived in Cairo for talks with X", "is due in Cairo for talks": the traveller
+            verb = head.head.head if head.head.pos_ == "ADJ" else head.head
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _TRAVEL_VERBS | {"be"}:
+                found, how = self._verb_sources(verb, index)
+                if found:
+                    return found, how + f" of '{verb.text}'"
         if (
             tok.dep_ == "pobj"
             and head.dep_ == "prep"
@@ -475,6 +503,9 @@ class EventExtractor:
                 region -= {u.i for u in t.subtree}
         for s in sources:
             region -= {t.i for t in sent.doc[s.head].subtree if t not in match.tokens}
+        for t in match.token.children:
+            if t.dep_ in ("nsubj", "nsubjpass", "csubj"):  # the subject's phrase is the source's
+                region -= {u.i for u in t.subtree}
         hidden = _Excluding(index, sources)
         best: tuple[int, ActorMention] | None = None
         for i in sorted(region):
@@ -503,6 +534,10 @@ class EventExtractor:
             ):
                 skip.update(t.i for t in child.subtree)
         own = {t.i for t in match.tokens}
+        if tok.lemma_.lower() in _TOPIC_VERBS:
+            for child in tok.children:
+                if child.dep_ == "dobj":
+                    skip.update(t.i for t in child.subtree)
         for t in tok.subtree:
             if t.i in skip or t.i in own or t.i <= tok.i and match.entry.pos == "VERB":
                 continue
@@ -531,6 +566,8 @@ class EventExtractor:
                     if found:
                         return found, f"passive subject '{child.text}'"
             for child in tok.children:
+                if child.dep_ == "dobj" and tok.lemma_.lower() in _TOPIC_VERBS:
+                    continue  # "discussed Syria": the object is what they talked about
                 if child.dep_ in ("dobj", "dative") and child not in match.tokens:
                     found = self.actors_for(child, index)
                     if found:
@@ -668,7 +705,7 @@ def _sharing_the_noun(tok: Token, m: ActorMention, index: MentionIndex) -> list[
     out: list[ActorMention] = []
     for child in tok.children:
         if child.dep_ not in ("amod", "compound", "nmod"):
-            continue
+            continue  # "UN envoy": a modifier alone is part of the actor, not a second one
         for t in (child, *child.conjuncts):
             other = index.at(t)
             if other is not None and other is not m and other.head == t.i and not m.start <= t.i < m.end:
