@@ -285,7 +285,7 @@ def code_given_pair(
     """Type the event between given source and target spans (pair classification)."""
     doc, given, best, connected = lexicon_pair(coder, text, source, target, date=date)
     article = Article(id="pair", text=text, published=date)
-    if coder.learned is None and not connected and given and _only_speech_links(coder, doc, given):
+    if not connected and given and _only_speech_links(coder, doc, given):
         # no trigger joins the pair and what does is a speech verb ("X told Y ..."): a statement,
         # which PLOVER does not code, rather than the nearest trigger's event
         return None
