@@ -345,3 +345,9 @@ def test_consultation_parties(coder, text, source, target):
     events = coder.code_text(text, date=dt.date(2015, 6, 1))
     pairs = {(e.source.cameo_code, e.target.cameo_code) for e in events if e.event_type == "CONSULT" and e.source and e.target}
     assert (source, target) in pairs, pairs
+
+
+def test_request_target_is_the_addressee_not_words_of_the_requested_action(coder):
+    text = "The envoys urged the international community to act on the Kenyan refugee crisis."
+    e = _find(_events(coder, text), "REQUEST")
+    assert e is not None and (e.target is None or e.target.country != "KEN")

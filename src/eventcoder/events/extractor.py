@@ -534,6 +534,12 @@ class EventExtractor:
             ):
                 skip.update(t.i for t in child.subtree)
         own = {t.i for t in match.tokens}
+        if any(c.dep_ == "dobj" and c.i not in own for c in tok.children):
+            # "urged the international community to act on ... the Palestinian question": the addressee
+            # is the object, even unresolved; the embedded action's words are not the target
+            for child in tok.children:
+                if child.dep_ in ("xcomp", "ccomp"):
+                    skip.update(t.i for t in child.subtree)
         if tok.lemma_.lower() in _TOPIC_VERBS:
             for child in tok.children:
                 if child.dep_ == "dobj":
