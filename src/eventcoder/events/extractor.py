@@ -471,7 +471,10 @@ class EventExtractor:
         if not match.entry.governs:
             return self._subtree_target(match, hidden)
         # "demanded that Y withdraw", "urged that Y ...": the subject of the complement clause;
-        # "offered to hand over the suspects to Britain": the embedded action's target.
+        # "offered to hand over the suspects to Britain": the embedded action's target, unless the
+        # governing verb has an addressee of its own ("urged the community to act on ...").
+        own = {t.i for t in match.tokens}
+        has_object = any(c.dep_ == "dobj" and c.i not in own for c in match.token.children)
         for child in match.token.children:
             if child.dep_ == "ccomp":
                 for sub in child.children:
@@ -479,7 +482,7 @@ class EventExtractor:
                         got = self.actors_for(sub, hidden)
                         if got:
                             return got, f"subject '{sub.text}' of the demanded clause"
-            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and not has_object:
                 inner = TriggerMatch(token=child, entry=match.entry, tokens=(child,))
                 got, inner_how = self._targets(inner, hidden)
                 if got:
@@ -501,6 +504,7 @@ class EventExtractor:
                 t.dep_ in _CLAUSE_DEPS or t.lemma_.lower() in _ATTRIBUTION_PREPS
             ) and t is not clause and match.token not in t.subtree:
                 region -= {u.i for u in t.subtree}
+        region -= _embedded_after_object(match)
         for s in sources:
             region -= {t.i for t in sent.doc[s.head].subtree if t not in match.tokens}
         for t in match.token.children:
@@ -534,12 +538,7 @@ class EventExtractor:
             ):
                 skip.update(t.i for t in child.subtree)
         own = {t.i for t in match.tokens}
-        if any(c.dep_ == "dobj" and c.i not in own for c in tok.children):
-            # "urged the international community to act on ... the Palestinian question": the addressee
-            # is the object, even unresolved; the embedded action's words are not the target
-            for child in tok.children:
-                if child.dep_ in ("xcomp", "ccomp"):
-                    skip.update(t.i for t in child.subtree)
+        skip |= _embedded_after_object(match)
         if tok.lemma_.lower() in _TOPIC_VERBS:
             for child in tok.children:
                 if child.dep_ == "dobj":
@@ -697,6 +696,17 @@ def _refers_back(m: ActorMention, source: ActorMention) -> bool:
         return False
     first = m.actor.text.split(" ", 1)[0].lower()
     return m.actor.resolution == "coreference" or first in _POSSESSIVES
+
+
+def _embedded_after_object(match: TriggerMatch) -> set[int]:
+    """"urged the international community to act on ... the Palestinian question": when the trigger
+    has an object of its own (the addressee, even one no actor names), the words of its embedded
+    clause are no fallback target."""
+    tok = match.token
+    own = {t.i for t in match.tokens}
+    if not any(c.dep_ == "dobj" and c.i not in own for c in tok.children):
+        return set()
+    return {t.i for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
 
 
 def _passive_participle(tok: Token) -> bool:
