@@ -351,3 +351,10 @@ def test_request_target_is_the_addressee_not_words_of_the_requested_action(coder
     text = "The envoys urged the international community to act on the Kenyan refugee crisis."
     e = _find(_events(coder, text), "REQUEST")
     assert e is not None and (e.target is None or e.target.country != "KEN")
+
+
+def test_armed_groups_that_block_impose_a_blockade_and_civilians_protest(coder):
+    gangs = _find(_events(coder, "Haitian gangs blocked the main fuel terminal in Port-au-Prince."), "COERCE", "HTI")
+    assert gangs is not None and gangs.cameo == "191"
+    farmers = _find(_events(coder, "Farmers blocked the main highway to Lima."), "PROTEST", "PER")
+    assert farmers is not None and farmers.cameo == "144"

@@ -36,6 +36,7 @@ _ACT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "bombing", "bl
               "clash", "fighting", "battle", "shelling", "offensive", "operation", "shooting", "gunfire",
               "bomb", "rocket", "missile", "drone", "crossfire", "skirmish", "incursion", "violence"}
 _RELATION_NOUNS = {"relation", "relations", "tie", "ties"}
+_ARMED_SECTORS = {"MIL", "COP", "REB", "CRM", "UAF", "INS", "SPY", "PRM"}
 _STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange", "agree", "negotiate", "sign"}
@@ -173,6 +174,9 @@ class EventExtractor:
                     elif src is not None and self._by_civilians(match, src):
                         code = self.lexicon.civilian_codes[match.entry.cameo]
                         why += f"; done by {'/'.join(src.actor.sectors)}, so protest (CAMEO {code})"
+                    elif src is not None and self._by_armed(match, src):
+                        code = self.lexicon.armed_codes[match.entry.cameo]
+                        why += f"; done by an armed group or force ({'/'.join(src.actor.sectors)}), so a blockade (CAMEO {code})"
                     elif src is not None and self._by_state(match, src):
                         code = self.lexicon.state_codes[match.entry.cameo]
                         why += f"; done by a state actor ({src.actor.cameo_code}), so an official complaint (CAMEO {code})"
@@ -212,6 +216,11 @@ class EventExtractor:
             if inner is not None and inner.entry.event_type in self.lexicon.intent_codes:
                 return inner
         return None
+
+    def _by_armed(self, match: TriggerMatch, source: ActorMention) -> bool:
+        """Gangs, rebels, soldiers or police: "gangs blocked the fuel terminal" is not a protest."""
+        codes = self.lexicon.armed_codes or {}
+        return match.entry.cameo in codes and bool({x.upper() for x in source.actor.sectors} & _ARMED_SECTORS)
 
     def _by_state(self, match: TriggerMatch, source: ActorMention) -> bool:
         """A government, its officials or a country named bare: "Somalia protested the detention"."""

@@ -59,6 +59,7 @@ class Lexicon:
     civilian_sectors: frozenset[str] = frozenset()
     civilian_codes: dict[str, str] | None = None  # CAMEO code -> code when civilians do it
     state_codes: dict[str, str] | None = None  # CAMEO code -> code when a state actor does it
+    armed_codes: dict[str, str] | None = None  # CAMEO code -> code when an armed group or force does it
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_head.get((lemma, pos), ())
@@ -127,7 +128,7 @@ def load_lexicon() -> Lexicon:
         part = _read_groups(f.read_text("utf-8"), source)
         groups.extend((source, n, g) for n, g in enumerate(part["groups"], start=1))
         for key, value in part.items():
-            if key in ("intent_codes", "civilian_codes", "state_codes"):
+            if key in ("intent_codes", "civilian_codes", "state_codes", "armed_codes"):
                 raw.setdefault(key, {}).update({str(k): str(v) for k, v in (value or {}).items()})
             elif key != "groups":
                 raw.setdefault(key, [])
@@ -194,7 +195,7 @@ def load_lexicon() -> Lexicon:
         if ptype not in ontology.plover or code not in ontology.cameo:
             raise LexiconError(f"intent_codes: {ptype!r} -> {code!r} is not a PLOVER type and CAMEO code", path="triggers.yaml")
     recoded: dict[str, dict[str, str]] = {}
-    for key in ("civilian_codes", "state_codes"):
+    for key in ("civilian_codes", "state_codes", "armed_codes"):
         recoded[key] = {str(k): str(v) for k, v in (raw.get(key) or {}).items()}
         for old, new in recoded[key].items():
             if old not in ontology.cameo or new not in ontology.cameo:
@@ -204,6 +205,7 @@ def load_lexicon() -> Lexicon:
         civilian_sectors=words("civilian_sectors"),
         civilian_codes=recoded["civilian_codes"],
         state_codes=recoded["state_codes"],
+        armed_codes=recoded["armed_codes"],
         by_head=ordered,
         speech_verbs=words("speech_verbs"),
         intent_verbs=words("intent_verbs"),
