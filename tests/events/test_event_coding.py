@@ -25,6 +25,25 @@ def _find(events, event_type, source_country=None, target_country=None):
     return None
 
 
+def _pairs(events, event_type, field="cameo_code"):
+    """(source, target) codes of the events of one type that have both actors."""
+    return {
+        (getattr(e.source, field), getattr(e.target, field))
+        for e in events
+        if e.event_type == event_type and e.source and e.target
+    }
+
+
+def _assert_coded(events, cameo, source=None, target=None):
+    """Some event has this CAMEO code and these source and target countries (None: any)."""
+    assert any(
+        e.cameo == cameo
+        and (source is None or (e.source and e.source.country == source))
+        and (target is None or (e.target and e.target.country == target))
+        for e in events
+    ), [(e.cameo, e.source and e.source.cameo_code, e.target and e.target.cameo_code) for e in events]
+
+
 @pytest.mark.parametrize(
     ("text", "event_type", "source", "target"),
     [
@@ -180,8 +199,7 @@ def test_no_target_taken_from_another_clause(coder):
 
 def test_coordinated_nationalities_before_one_noun_are_both_actors(coder):
     events = _events(coder, "Iranian and Turkish officials discussed the gas pipeline in Ankara on Saturday.")
-    pairs = {(e.source.cameo_code, e.target.cameo_code) for e in events if e.event_type == "CONSULT" and e.source and e.target}
-    assert pairs == {("IRNGOV", "TURGOV"), ("TURGOV", "IRNGOV")}
+    assert _pairs(events, "CONSULT") == {("IRNGOV", "TURGOV"), ("TURGOV", "IRNGOV")}
 
 
 def test_briefing_a_body_is_a_consultation(coder):
@@ -214,13 +232,7 @@ def test_place_of_a_signing_is_not_its_target(coder):
     ],
 )
 def test_code_depends_on_who_acts_and_on_the_object(coder, text, cameo, source, target):
-    events = _events(coder, text)
-    assert any(
-        e.cameo == cameo
-        and (source is None or (e.source and e.source.country == source))
-        and (target is None or (e.target and e.target.country == target))
-        for e in events
-    ), [(e.cameo, e.source and e.source.cameo_code, e.target and e.target.cameo_code) for e in events]
+    _assert_coded(_events(coder, text), cameo, source, target)
 
 
 def test_coordinated_states_restore_ties_with_each_other(coder):
@@ -277,13 +289,7 @@ def test_pair_joined_only_by_a_speech_verb_is_no_event(coder):
     ],
 )
 def test_promises_aid_goods_and_trigger_words(coder, text, cameo, source, target):
-    events = _events(coder, text)
-    assert any(
-        e.cameo == cameo
-        and (source is None or (e.source and e.source.country == source))
-        and (target is None or (e.target and e.target.country == target))
-        for e in events
-    ), [(e.cameo, e.source and e.source.cameo_code, e.target and e.target.cameo_code) for e in events]
+    _assert_coded(_events(coder, text), cameo, source, target)
 
 
 def test_shared_intelligence_is_information_not_a_spy_agency(coder):
@@ -321,8 +327,7 @@ def test_attribution_is_not_a_target(coder):
 
 def test_joint_drills_are_cooperation_between_the_partners(coder):
     events = _events(coder, "Japan and India began joint naval drills in the Bay of Bengal.")
-    pairs = {(e.source.country, e.target.country) for e in events if e.event_type == "COOPERATE" and e.source and e.target}
-    assert pairs == {("JPN", "IND"), ("IND", "JPN")}
+    assert _pairs(events, "COOPERATE", "country") == {("JPN", "IND"), ("IND", "JPN")}
 
 
 def test_coordinated_parties_agree_with_each_other(coder):
