@@ -363,3 +363,9 @@ def test_armed_groups_that_block_impose_a_blockade_and_civilians_protest(coder):
     assert gangs is not None and gangs.cameo == "191"
     farmers = _find(_events(coder, "Farmers blocked the main highway to Lima."), "PROTEST", "PER")
     assert farmers is not None and farmers.cameo == "144"
+
+
+def test_fallback_target_keeps_its_coordinated_partner(coder):
+    events = _events(coder, "Qatar hosted a new round of talks between the Afghan government and the Taliban in Doha.")
+    targets = {e.target.cameo_code[:3] + e.target.cameo_code[3:6] for e in events if e.evidence.trigger == "hosted" and e.target}
+    assert len(targets) == 2, targets

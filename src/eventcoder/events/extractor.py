@@ -557,7 +557,8 @@ class EventExtractor:
                 continue
             m = index.at(t)
             if m is not None and m.kind != "place" and m.actor.resolution != "unresolved":
-                return self.actors_for(t, index) or [m], f"actor '{m.actor.text}' in the phrase '{tok.text}' governs"
+                head = t.doc[m.head]  # coordination hangs on the mention's head ("army and the RSF")
+                return self.actors_for(head, index) or [m], f"actor '{m.actor.text}' in the phrase '{tok.text}' governs"
         return [], ""
 
     def _targets(self, match: TriggerMatch, index: MentionIndex) -> tuple[list[ActorMention], str]:
