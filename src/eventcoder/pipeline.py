@@ -339,27 +339,26 @@ def lexicon_pair(
     return doc, given, best, connected
 
 
-def _only_speech_links(coder: Coder, doc: Doc, given: list[ActorMention]) -> bool:
-    """The word joining the given actors in the parse is a speech verb ("X said Y ...")."""
+def _governing_word(doc: Doc, given: list[ActorMention]):
+    """The lowest word of the parse that governs every given actor (None across sentences)."""
     heads = [doc[m.head] for m in given]
     common = set(heads[0].ancestors) | {heads[0]}
     for h in heads[1:]:
         common &= set(h.ancestors) | {h}
-    if not common:
-        return False
-    anchor = max(common, key=lambda t: sum(1 for _ in t.ancestors))
-    return anchor.lemma_.lower() in coder.events.lexicon.speech_verbs
+    return max(common, key=lambda t: sum(1 for _ in t.ancestors)) if common else None
+
+
+def _only_speech_links(coder: Coder, doc: Doc, given: list[ActorMention]) -> bool:
+    """The word joining the given actors in the parse is a speech verb ("X said Y ...")."""
+    anchor = _governing_word(doc, given)
+    return anchor is not None and anchor.lemma_.lower() in coder.events.lexicon.speech_verbs
 
 
 def _classifier_candidate(coder: Coder, doc: Doc, given: list[ActorMention], event_type: str) -> Candidate:
     """A candidate for a pair no lexicon word covers: the trigger is the word that governs the pair."""
     from eventcoder.events import Trigger, TriggerMatch
 
-    heads = [doc[m.head] for m in given]
-    common = set(heads[0].ancestors) | {heads[0]}
-    for h in heads[1:]:
-        common &= set(h.ancestors) | {h}
-    anchor = max(common, key=lambda t: sum(1 for _ in t.ancestors)) if common else heads[0].sent.root
+    anchor = _governing_word(doc, given) or doc[given[0].head].sent.root
     cameo = coder.ontology.plover[event_type].default_cameo
     entry = Trigger(
         head=anchor.lemma_, pos=anchor.pos_, extra=(), cameo=cameo, event_type=event_type, mode=None,
