@@ -40,8 +40,9 @@ _ARMED_SECTORS = {"MIL", "COP", "REB", "CRM", "UAF", "INS", "SPY", "PRM"}
 _STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange", "agree", "negotiate", "sign"}
-#: Verbs of travel: "flew to X for talks" means the traveller takes part in the talks.
-_TRAVEL_VERBS = {"arrive", "travel", "fly", "head", "go", "come", "leave", "land", "return", "visit", "set"}
+#: Verbs of travel: "flew to X for talks" means the traveller takes part in the talks; "be" for
+#: "is due in X for talks".
+_TRAVEL_VERBS = {"arrive", "travel", "fly", "head", "go", "come", "leave", "land", "return", "visit", "set", "be"}
 #: Verbs whose direct object is a topic, not a party: "discussed Syria".
 _TOPIC_VERBS = {"discuss", "debate", "review", "address", "examine", "consider"}
 #: Prepositions whose phrase names who reports, not who takes part: "according to X".
@@ -49,9 +50,9 @@ _ATTRIBUTION_PREPS = {"according", "accord"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
 _PLACE_PREPS = ("in", "inside", "within", "across", "throughout")
 _PLACE_KINDS = {"place", "country"}
-#: Children of a trigger that start a phrase of their own: no target is taken from inside them.
 #: Dependency labels that head a clause of its own.
-_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"} | {"conj"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj"}
+#: Children of a trigger that start a phrase of their own: no target is taken from inside them.
 _OWN_CLAUSE_DEPS = {"nsubj", "csubj", "advcl", "relcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark"}
 
 
@@ -171,15 +172,9 @@ class EventExtractor:
                         why += f"; promised action '{embedded.token.text}' ({embedded.entry.event_type}) coded as CAMEO {intent}"
                     elif intent:
                         why += f"; {tense} {match.entry.event_type.lower()} coded as stated intent (CAMEO {intent})"
-                    elif src is not None and self._by_civilians(match, src):
-                        code = self.lexicon.civilian_codes[match.entry.cameo]
-                        why += f"; done by {'/'.join(src.actor.sectors)}, so protest (CAMEO {code})"
-                    elif src is not None and self._by_armed(match, src):
-                        code = self.lexicon.armed_codes[match.entry.cameo]
-                        why += f"; done by an armed group or force ({'/'.join(src.actor.sectors)}), so a blockade (CAMEO {code})"
-                    elif src is not None and self._by_state(match, src):
-                        code = self.lexicon.state_codes[match.entry.cameo]
-                        why += f"; done by a state actor ({src.actor.cameo_code}), so an official complaint (CAMEO {code})"
+                    elif src is not None and (by_actor := self._recoded_by_actor(match, src)) is not None:
+                        code, reason = by_actor
+                        why += f"; {reason} (CAMEO {code})"
                     out.append(
                         Candidate(
                             match=match,
@@ -196,6 +191,22 @@ class EventExtractor:
                         )
                     )
         return out
+
+    def _recoded_by_actor(self, match: TriggerMatch, source: ActorMention) -> tuple[str, str] | None:
+        """The code the act takes from who does it, and why: civilians protest, armed groups
+        blockade, states complain officially (``civilian_codes``, ``armed_codes``, ``state_codes``)."""
+        sectors = "/".join(source.actor.sectors)
+        if self._by_civilians(match, source):
+            return self.lexicon.civilian_codes[match.entry.cameo], f"done by {sectors}, so protest"
+        if self._by_armed(match, source):
+            return self.lexicon.armed_codes[match.entry.cameo], (
+                f"done by an armed group or force ({sectors}), so a blockade"
+            )
+        if self._by_state(match, source):
+            return self.lexicon.state_codes[match.entry.cameo], (
+                f"done by a state actor ({source.actor.cameo_code}), so an official complaint"
+            )
+        return None
 
     def _by_civilians(self, match: TriggerMatch, source: ActorMention) -> bool:
         codes = self.lexicon.civilian_codes or {}
@@ -450,7 +461,7 @@ class EventExtractor:
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lemma_ == "for":
             # "arrived in Cairo for talks with X", "is due in Cairo for talks": the traveller
             verb = head.head.head if head.head.pos_ == "ADJ" else head.head
-            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _TRAVEL_VERBS | {"be"}:
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _TRAVEL_VERBS:
                 found, how = self._verb_sources(verb, index)
                 if found:
                     return found, how + f" of '{verb.text}'"
@@ -482,8 +493,7 @@ class EventExtractor:
         # "demanded that Y withdraw", "urged that Y ...": the subject of the complement clause;
         # "offered to hand over the suspects to Britain": the embedded action's target, unless the
         # governing verb has an addressee of its own ("urged the community to act on ...").
-        own = {t.i for t in match.tokens}
-        has_object = any(c.dep_ == "dobj" and c.i not in own for c in match.token.children)
+        has_object = _has_own_object(match)
         for child in match.token.children:
             if child.dep_ == "ccomp":
                 for sub in child.children:
@@ -708,15 +718,19 @@ def _refers_back(m: ActorMention, source: ActorMention) -> bool:
     return m.actor.resolution == "coreference" or first in _POSSESSIVES
 
 
+def _has_own_object(match: TriggerMatch) -> bool:
+    """The trigger has a direct object that is not one of its own words ("urged *the community*")."""
+    own = {t.i for t in match.tokens}
+    return any(c.dep_ == "dobj" and c.i not in own for c in match.token.children)
+
+
 def _embedded_after_object(match: TriggerMatch) -> set[int]:
     """"urged the international community to act on ... the Palestinian question": when the trigger
     has an object of its own (the addressee, even one no actor names), the words of its embedded
     clause are no fallback target."""
-    tok = match.token
-    own = {t.i for t in match.tokens}
-    if not any(c.dep_ == "dobj" and c.i not in own for c in tok.children):
+    if not _has_own_object(match):
         return set()
-    return {t.i for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    return {t.i for c in match.token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
 
 
 def _passive_participle(tok: Token) -> bool:
