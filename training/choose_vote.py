@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,6 +21,7 @@ sys.path.insert(0, str(HERE))
 
 import torch  # noqa: E402
 from train import load_rows, split  # noqa: E402
+from train import macro_f1 as train_macro_f1  # noqa: E402
 
 from eventcoder.coder import Coder  # noqa: E402
 from eventcoder.events.classifier import NONE_LABEL, PairClassifier  # noqa: E402
@@ -32,20 +32,11 @@ BONUSES = (0.0, 0.1, 0.25, 0.5, 1.0)
 
 
 def macro_f1(gold: list[str], pred: list[str]) -> float:
-    labels = sorted(set(gold))
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred, strict=True):
-        if g == p:
-            tp[g] += 1
-        else:
-            fp[p] += 1
-            fn[g] += 1
-    f1s = []
-    for lab in labels:
-        prec = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
-        rec = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return sum(f1s) / len(f1s)
+    """Macro-F1 over the labels present in ``gold`` (``train.macro_f1`` on label names)."""
+    names = sorted(set(gold) | set(pred))
+    number = {name: k for k, name in enumerate(names)}
+    f1, _ = train_macro_f1([number[g] for g in gold], [number[p] for p in pred], range(len(names)))
+    return f1
 
 
 def main() -> None:
