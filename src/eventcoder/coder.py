@@ -89,14 +89,19 @@ class Coder:
         target: tuple[int, int] | None,
         *,
         date: dt.date | None = None,
+        event_known: bool = False,
     ) -> Event | None:
         """Type the event between a given source and target (character spans) in one sentence.
 
-        Used for pair-classification gold sets; returns None when no event is found.
+        Returns None when no event is found. With ``event_known=True`` the caller knows the pair
+        takes part in an event (a pair-classification set such as PLV, where every pair is an
+        event): the speech-verb "statement" rule is skipped and the classifier answers with its most
+        likely PLOVER type instead of NONE. The fast mode still returns None when no trigger
+        word is in the sentence at all.
         """
         from eventcoder.pipeline import code_given_pair
 
-        return code_given_pair(self, text, source, target, date=date)
+        return code_given_pair(self, text, source, target, date=date, event_known=event_known)
 
 
 def fast_coder(*, dictionaries: Iterable[str | Path] = ()) -> Coder:

@@ -281,11 +281,16 @@ def code_given_pair(
     target: tuple[int, int] | None,
     *,
     date: dt.date | None = None,
+    event_known: bool = False,
 ) -> Event | None:
-    """Type the event between given source and target spans (pair classification)."""
+    """Type the event between given source and target spans (pair classification).
+
+    ``event_known``: the pair is known to take part in an event, so the answer is the most likely
+    PLOVER type and never "no event" (see ``Coder.code_pair``).
+    """
     doc, given, best, connected = lexicon_pair(coder, text, source, target, date=date)
     article = Article(id="pair", text=text, published=date)
-    if not connected and given and _only_speech_links(coder, doc, given):
+    if not event_known and not connected and given and _only_speech_links(coder, doc, given):
         # no trigger joins the pair and what does is a speech verb ("X told Y ..."): a statement,
         # which PLOVER does not code, rather than the nearest trigger's event
         return None
@@ -293,7 +298,7 @@ def code_given_pair(
         # The lexicon's type (when its trigger connects the pair in the parse) gets a bonus in the
         # vote; otherwise (a trigger merely near the pair, or none) the classifier types the pair alone.
         lexicon_type = best.final_type if best is not None and connected else None
-        verdict = coder.learned.judge_pair(text, source, target, lexicon_type)
+        verdict = coder.learned.judge_pair(text, source, target, lexicon_type, allow_none=not event_known)
         if verdict.event_type == "NONE":
             return None
         if best is None:

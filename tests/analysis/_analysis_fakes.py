@@ -85,6 +85,7 @@ class FakeCoder:
         self.pairs = pairs or {}
         self.fail_on = set(fail_on)
         self.pair_calls: list[tuple[str, Span | None, Span | None]] = []
+        self.events_known: list[bool] = []
         self.coded: Counter[str] = Counter()
 
     def code_text(self, text: str, *, date: dt.date | None = None) -> list[Event]:
@@ -94,11 +95,18 @@ class FakeCoder:
         return list(self.by_text.get(text, []))
 
     def code_pair(
-        self, text: str, source: Span | None, target: Span | None, *, date: dt.date | None = None
+        self,
+        text: str,
+        source: Span | None,
+        target: Span | None,
+        *,
+        date: dt.date | None = None,
+        event_known: bool = False,
     ) -> Event | None:
         if text in self.fail_on:
             raise RuntimeError(f"cannot code {text[:20]!r}")
         self.pair_calls.append((text, source, target))
+        self.events_known.append(event_known)
         return self.pairs.get(text)
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[CodingResult]:

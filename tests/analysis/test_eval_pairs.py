@@ -109,3 +109,9 @@ def test_coder_failure_is_counted_not_raised():
 def test_given_actors_refused_for_end_to_end_files():
     with pytest.raises(ConfigError, match="--given-actors"):
         evaluate(FIXTURES / "end2end_mini.jsonl", FakeCoder(), given_actors=True)
+
+
+def test_pairs_with_given_actors_tell_the_coder_the_event_is_known(coder):
+    # a pair set is a typing task: each pair takes part in an event
+    evaluate(PAIRS, coder, given_actors=True)
+    assert coder.events_known and all(coder.events_known)

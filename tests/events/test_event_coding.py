@@ -279,6 +279,15 @@ def test_pair_joined_only_by_a_speech_verb_is_no_event(coder):
     assert e is not None and e.event_type == "ACCUSE"
 
 
+def test_a_pair_known_to_take_part_in_an_event_gets_a_type(coder):
+    # the caller knows there is an event (a pair set): the speech-verb rule does not answer "none"
+    text = "The Chilean minister told Peruvian reporters that the talks would resume after the attack."
+    src = (text.index("The Chilean"), text.index(" told"))
+    tgt = (text.index("Peruvian"), text.index(" that"))
+    e = coder.code_pair(text, src, tgt, event_known=True)
+    assert e is not None and e.event_type in coder.ontology.plover
+
+
 @pytest.mark.parametrize(
     ("text", "cameo", "source", "target"),
     [

@@ -32,6 +32,24 @@ def test_vote_none_drops_only_when_allowed():
     assert vote(probs, "CONSULT", allow_none=False).event_type == "CONSULT"
 
 
+class _SureOfNone:
+    """A stand-in classifier that is sure the marked pair is no event."""
+
+    def predict(self, texts):
+        return [_probs(NONE=0.8, ACCUSE=0.15, AGREE=0.05) for _ in texts]
+
+
+def test_judge_pair_names_a_type_when_the_event_is_known():
+    from eventcoder.events.learned import LearnedTyper
+
+    typer = LearnedTyper(_SureOfNone())
+    text = "Ruritania told Freedonia it would not sign."
+    src, tgt = (0, 9), (15, 24)
+    assert typer.judge_pair(text, src, tgt, None).event_type == "NONE"
+    known = typer.judge_pair(text, src, tgt, None, allow_none=False)
+    assert known.event_type == "ACCUSE" and known.probability == 0.15
+
+
 def test_coder_rejects_unknown_mode():
     from eventcoder import Coder
 

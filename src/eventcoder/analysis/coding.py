@@ -29,6 +29,7 @@ class CoderLike(Protocol):
         target: Span | None,
         *,
         date: dt.date | None = None,
+        event_known: bool = False,
     ) -> Event | None: ...
 
     def pipe(self, articles: Any, *, batch_size: int = ...) -> Any: ...
@@ -90,9 +91,10 @@ def code_pair_safely(
     coder_log: CoderLog,
     *,
     date: dt.date | None = None,
+    event_known: bool = False,
 ) -> Event | None:
     try:
-        return coder.code_pair(text, source, target, date=date)
+        return coder.code_pair(text, source, target, date=date, event_known=event_known)
     except Exception as exc:  # noqa: BLE001 - one bad sentence must not stop the run
         coder_log.failed(item_id, exc)
         return None

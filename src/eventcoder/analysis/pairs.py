@@ -1,7 +1,8 @@
 """Event typing with the actors given (plv_dev): one gold type per source-target pair.
 
 With ``given_actors`` the spans of the marked ``<s>``/``<t>`` actors are passed to
-``Coder.code_pair``; without, the sentence is coded end to end and the event whose actors overlap
+``Coder.code_pair`` with ``event_known=True``: every pair of a pair set takes part in an event
+(PLV has no "no event" label), so the coder must name a type rather than answer "no event"; without, the sentence is coded end to end and the event whose actors overlap
 the marked spans best (else the most confident one) stands for the pair.
 """
 
@@ -103,8 +104,9 @@ def score_pairs(
     predictions: dict[str, Event | None] = {}
     if given_actors:
         for p in pairs:
+            # every pair of a pair set takes part in an event: the task is to type it
             predictions[p.item_id] = code_pair_safely(
-                coder, p.item_id, p.text, p.source, p.target, coder_log, date=p.date
+                coder, p.item_id, p.text, p.source, p.target, coder_log, date=p.date, event_known=True
             )
     else:
         coded = code_texts(coder, [(g.id, g.text, g.date) for g in gold.lines], coder_log)

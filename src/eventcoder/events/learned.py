@@ -83,12 +83,13 @@ class LearnedTyper:
         return out
 
     def judge_pair(self, text: str, source: tuple[int, int] | None, target: tuple[int, int] | None,
-                   lexicon_type: str | None) -> Verdict:
-        """Type a given pair (pair classification); NONE only when the classifier is sure of it."""
+                   lexicon_type: str | None, *, allow_none: bool = True) -> Verdict:
+        """Type a given pair (pair classification); NONE only when the classifier is sure of it, and
+        never with ``allow_none=False`` (the pair is known to take part in an event)."""
         if source is not None and target is not None and source[0] < target[1] and target[0] < source[1]:
             target = None  # overlapping marks: type the event from the source alone
         probs = self.classifier.predict([mark(text, source, target)])[0]
-        verdict = vote(probs, lexicon_type)
+        verdict = vote(probs, lexicon_type, allow_none=allow_none)
         if verdict.event_type == NONE_LABEL and verdict.probability < 0.5:
             return vote(probs, lexicon_type, allow_none=False)
         return verdict
