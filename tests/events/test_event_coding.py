@@ -378,3 +378,20 @@ def test_fallback_target_keeps_its_coordinated_partner(coder):
     events = _events(coder, "Qatar hosted a new round of talks between the Afghan government and the Taliban in Doha.")
     targets = {e.target.cameo_code[:3] + e.target.cameo_code[3:6] for e in events if e.evidence.trigger == "hosted" and e.target}
     assert len(targets) == 2, targets
+
+
+def test_traveller_attends_not_the_destination(coder):
+    # the parser reads "for Addis Ababa to attend" as a for-to clause with the city as its subject
+    text = "Nigerian President Goodluck Jonathan left Abuja for Addis Ababa to attend the African Union summit."
+    e = _find(_events(coder, text), "CONSULT")
+    assert e is not None and e.source is not None and e.source.country == "NGA"
+    assert e.source.name == "Goodluck Jonathan"
+
+
+def test_purpose_of_a_meeting_is_not_a_second_meeting(coder):
+    events = _events(coder, "The US envoy met officials in Khartoum to discuss the peace process.")
+    assert [(e.event_type, e.evidence.trigger) for e in events] == [("CONSULT", "met")]
+    # a purpose with its own partner is its own meeting
+    events = _events(coder, "The Kenyan foreign minister flew to Kampala on Sunday to meet President Museveni.")
+    assert _find(events, "CONSULT", "KEN", "UGA") is not None
+    assert any(e.evidence.trigger == "meet" and e.target is not None for e in events)

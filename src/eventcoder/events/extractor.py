@@ -136,6 +136,8 @@ class EventExtractor:
                 continue
             if match.entry.requires_target and not targets:
                 continue
+            if not targets and self._purpose_of_a_meeting(match, verb_heads):
+                continue  # "met officials in Khartoum to discuss the plan": one meeting, not two
             if match.entry.pos == "NOUN" and not (sources and targets) and not _acted(match.token):
                 continue  # a bare nominal ("the talks", "Israel's raid") mostly names a past or background event
             negated = self.negated(match)
@@ -227,6 +229,13 @@ class EventExtractor:
             if inner is not None and inner.entry.event_type in self.lexicon.intent_codes:
                 return inner
         return None
+
+    def _purpose_of_a_meeting(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> bool:
+        """A talk verb that says what a meeting or visit was for ("flew to Kampala to attend a
+        meeting", "met X to discuss"): the governing trigger already codes the meeting."""
+        tok = match.token
+        gov = verb_heads.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp") else None
+        return match.entry.event_type == "CONSULT" and gov is not None and gov.entry.event_type == "CONSULT"
 
     def _by_armed(self, match: TriggerMatch, source: ActorMention) -> bool:
         """Gangs, rebels, soldiers or police: "gangs blocked the fuel terminal" is not a protest."""
@@ -404,6 +413,8 @@ class EventExtractor:
                         found = self.actors_for(pobj, index) or self._owner(pobj, index)
                         return found, f"passive agent '{pobj.text}'"
             if not passive and child.dep_ in _SUBJ:
+                if _destination_read_as_subject(tok, child, index):
+                    break  # "left Abuja for Addis Ababa to attend": the traveller attends
                 if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return self.actors_for(tok.head, index), f"antecedent of '{child.text}'"
                 found = self.actors_for(child, index)
@@ -771,3 +782,15 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     if a.start == b.start:
         return True
     return a.actor.name == b.actor.name and a.actor.cameo_code == b.actor.cameo_code
+
+
+def _destination_read_as_subject(verb: Token, subj: Token, index: MentionIndex) -> bool:
+    """"X left for Addis Ababa to attend the summit": the parser reads "for Addis Ababa to attend" as a
+    for-to clause whose subject is the city, where the city is where X travels and X attends."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.lower() in _TRAVEL_VERBS
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and (m := index.at(subj)) is not None
+        and m.kind in _PLACE_KINDS
+    )
