@@ -75,7 +75,10 @@ def test_lexicon_has_at_least_30_heads_per_plover_type(lexicon: Lexicon, plover_
 
 CASES = [
     # (sentence, trigger word as written, PLOVER type)
-    ("Both sides agreed to a ceasefire on Sunday night.", "agreed", "RETREAT"),
+    ("Both sides agreed to a ceasefire on Sunday night.", "agreed", "AGREE"),  # CAMEO 0356: agreeing to a truce
+    ("The rebels said they would observe a ceasefire from Sunday night.", "observe", "RETREAT"),
+    ("The prime minister resigned after the vote.", "resigned", "RETREAT"),  # PLOVER 2023: resign
+    ("Norway offered help to the flood victims.", "offered", "AGREE"),  # an offer of aid is a commitment
     ("Seoul offered talks to Pyongyang on family reunions.", "offered", "AGREE"),
     ("Tehran pledged $20 million to rebuild the damaged hospitals.", "pledged", "AGREE"),
     ("The two foreign ministers spoke by phone on Tuesday.", "spoke", "CONSULT"),
