@@ -395,3 +395,24 @@ def test_purpose_of_a_meeting_is_not_a_second_meeting(coder):
     events = _events(coder, "The Kenyan foreign minister flew to Kampala on Sunday to meet President Museveni.")
     assert _find(events, "CONSULT", "KEN", "UGA") is not None
     assert any(e.evidence.trigger == "meet" and e.target is not None for e in events)
+
+
+def test_a_verb_of_the_same_type_that_continues_an_act_is_not_a_second_event(coder):
+    events = _events(coder, "Thousands of people marched through Nairobi on Saturday to protest against rising fuel prices.")
+    assert [e.evidence.trigger for e in events if e.event_type == "PROTEST"] == ["marched"]
+
+
+def test_what_an_accusation_alleges_is_not_an_event(coder):
+    events = _events(coder, "Iran rejected accusations by Saudi Arabia that it armed the Houthis.")
+    assert _find(events, "REJECT", "IRN", "SAU") is not None
+    assert _find(events, "AID") is None
+
+
+def test_deployed_forces_are_not_the_target(coder):
+    e = _find(_events(coder, "The Kenyan government deployed troops to the Somali border."), "MOBILIZE", "KEN")
+    assert e is not None and e.target is not None and e.target.country == "SOM"
+
+
+def test_the_subject_of_a_demanded_clause_is_the_target(coder):
+    e = _find(_events(coder, "The opposition insisted that President Kabila step down before the elections."), "REQUEST")
+    assert e is not None and e.target is not None and e.target.text == "President Kabila"

@@ -28,7 +28,9 @@ _SUBJ = ("nsubj", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
 _NEG_DETS = {"no", "never"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
-_GOVERNING_NOUNS = {"refusal", "rejection", "call", "demand", "threat", "pledge", "promise", "offer", "appeal", "plan", "bid", "attempt"}
+_GOVERNING_NOUNS = {"refusal", "rejection", "call", "demand", "threat", "pledge", "promise", "offer", "appeal", "plan", "bid", "attempt",
+                    # what is alleged is not reported as having happened: "accusations that it armed X"
+                    "accusation", "allegation", "claim", "charge", "assertion", "suggestion", "rumour", "rumor", "speculation"}
 _DENIAL_VERBS = {"deny", "refute", "rebut", "dismiss"}
 _SPEECH_ACT_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"}
 #: Nouns naming a violent act whose agent "by X" (or partner "with X") can be the actor of a verb.
@@ -136,7 +138,7 @@ class EventExtractor:
                 continue
             if match.entry.requires_target and not targets:
                 continue
-            if not targets and self._purpose_of_a_meeting(match, verb_heads):
+            if not targets and self._part_of_same_act(match, verb_heads):
                 continue  # "met officials in Khartoum to discuss the plan": one meeting, not two
             if match.entry.pos == "NOUN" and not (sources and targets) and not _acted(match.token):
                 continue  # a bare nominal ("the talks", "Israel's raid") mostly names a past or background event
@@ -230,12 +232,13 @@ class EventExtractor:
                 return inner
         return None
 
-    def _purpose_of_a_meeting(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> bool:
-        """A talk verb that says what a meeting or visit was for ("flew to Kampala to attend a
-        meeting", "met X to discuss"): the governing trigger already codes the meeting."""
+    def _part_of_same_act(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> bool:
+        """A verb of the same type that says what an act was for or what it did ("flew to Kampala
+        to attend a meeting", "met X to discuss", "marched to protest", "attacked a checkpoint,
+        killing four"): the governing trigger already codes the act."""
         tok = match.token
         gov = verb_heads.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp") else None
-        return match.entry.event_type == "CONSULT" and gov is not None and gov.entry.event_type == "CONSULT"
+        return gov is not None and gov.entry.event_type == match.entry.event_type
 
     def _by_armed(self, match: TriggerMatch, source: ActorMention) -> bool:
         """Gangs, rebels, soldiers or police: "gangs blocked the fuel terminal" is not a protest."""
@@ -604,15 +607,26 @@ class EventExtractor:
             for child in tok.children:
                 if child.dep_ == "dobj" and tok.lemma_.lower() in _TOPIC_VERBS:
                     continue  # "discussed Syria": the object is what they talked about
+                if child.dep_ == "dobj" and entry.event_type == "MOBILIZE":
+                    continue  # "deployed troops to the border": the troops are the means, not the target
                 if child.dep_ in ("dobj", "dative") and child not in match.tokens:
                     found = self.actors_for(child, index)
                     if found:
                         return found, f"object '{child.text}'"
             for child in tok.children:
-                if child.dep_ == "dobj":
+                if child.dep_ == "dobj" and entry.event_type != "MOBILIZE":
                     found = self._owner(child, index) or self._of_phrase(child, index)
                     if found:
                         return found, f"owner of object '{child.text}'"
+            if entry.event_type == "REQUEST":
+                # "demanded that the prime minister resign": the one asked is the clause's subject
+                for child in tok.children:
+                    if child.dep_ == "ccomp":
+                        for subj in child.children:
+                            if subj.dep_ in ("nsubj", "nsubjpass"):
+                                found = self.actors_for(subj, index)
+                                if found:
+                                    return found, f"subject '{subj.text}' of the demanded clause"
         if entry.pos == "VERB":
             # "signed an agreement with X", "imposed sanctions on X": the phrase hangs on the object
             carriers.extend(c for c in tok.children if c.dep_ == "dobj" and c not in carriers)
