@@ -367,7 +367,7 @@ def _classifier_candidate(coder: Coder, doc: Doc, given: list[ActorMention], eve
     cameo = coder.ontology.plover[event_type].default_cameo
     entry = Trigger(
         head=anchor.lemma_, pos=anchor.pos_, extra=(), cameo=cameo, event_type=event_type, mode=None,
-        objects=frozenset(), target_preps=(), governs=False, requires_target=False, confidence=0.5,
+        objects=frozenset(), not_objects=frozenset(), target_preps=(), governs=False, requires_target=False, confidence=0.5,
         phrase=f"no lexicon entry; word governing the pair '{anchor.text}'",
     )
     return Candidate(

@@ -416,3 +416,38 @@ def test_deployed_forces_are_not_the_target(coder):
 def test_the_subject_of_a_demanded_clause_is_the_target(coder):
     e = _find(_events(coder, "The opposition insisted that President Kabila step down before the elections."), "REQUEST")
     assert e is not None and e.target is not None and e.target.text == "President Kabila"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Syrian state media said Turkey was responsible for the attack on the border post.", "SYR", "TUR"),
+        ("Kenya's interior minister said al-Shabaab was to blame for the attack on the bus.", "KEN", "SOM"),
+        ("Human rights groups said Sri Lankan forces committed war crimes against Tamil civilians.", "LKA", "LKA"),
+        ("Moscow said Kiev was responsible for the deaths of civilians in Donetsk.", "RUS", "UKR"),
+    ],
+)
+def test_reported_blame_is_an_accusation_by_the_speaker(coder, text, source, target):
+    events = _events(coder, text)
+    e = _find(events, "ACCUSE", source, target)
+    assert e is not None and e.cameo == "112" and "blame" in e.why
+    # the blamed deed is what the speaker alleges, not an event of its own
+    assert [x.event_type for x in events] == ["ACCUSE"]
+
+
+def test_blame_denied_in_the_clause_is_negated(coder):
+    e = _find(_events(coder, "Police said the Taliban was not responsible for the bombing."), "ACCUSE")
+    assert e is not None and e.negated
+
+
+def test_committing_crimes_is_no_pledge(coder):
+    events = _events(coder, "Rebel fighters committed atrocities in the villages, the report found.")
+    assert _find(events, "AGREE") is None
+    assert _find(_events(coder, "Japan committed $50 million to the reconstruction of Haiti."), "AGREE", "JPN", "HTI")
+
+
+def test_what_is_alleged_in_a_that_clause_is_the_accusation(coder):
+    events = _events(coder, "Amnesty International alleged that Egyptian security forces tortured detainees.")
+    e = _find(events, "ACCUSE")
+    assert e is not None and e.target is not None and e.target.country == "EGY" and "COP" in e.target.sectors
+    assert _find(events, "ASSAULT") is None

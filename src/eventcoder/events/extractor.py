@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.mention import ActorMention
-from eventcoder.events.lexicon import Lexicon, load_lexicon
+from eventcoder.events.lexicon import Lexicon, Trigger, load_lexicon
 from eventcoder.events.triggers import TriggerMatch, find_triggers
 
 __all__ = ["Candidate", "EventExtractor", "MentionIndex"]
@@ -127,7 +127,8 @@ class EventExtractor:
         verb_heads = {m.token.i: m for m in matches if m.entry.pos == "VERB"}
         # a word another trigger's phrase already uses ("threaten to close": "close") is not a trigger
         consumed = {t.i for m in matches for t in m.tokens[1:]}
-        out: list[Candidate] = []
+        out, blamed = self._blame(sent, sentence_index, index)
+        consumed |= blamed
         for match in matches:
             if match.token.i in consumed or self._suppressed(match, verb_heads):
                 continue
@@ -195,6 +196,46 @@ class EventExtractor:
                         )
                     )
         return out
+
+    def _blame(self, sent: Span, sentence_index: int, index: MentionIndex) -> tuple[list[Candidate], set[int]]:
+        """Blame a speaker reports is an accusation by the speaker of the one blamed: "X said Y was
+        responsible for (behind, to blame for) the attack", "X said Y committed war crimes" (CAMEO
+        112). Returns the candidates and the words of the blamed deed, which are not coded again."""
+        lex = self.lexicon
+        out: list[Candidate] = []
+        blamed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech_verbs or tok.lemma_.lower() in _DENIAL_VERBS:
+                continue
+            for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                word = _blame_word(clause, lex)
+                if subj is None or word is None:
+                    continue
+                targets = self.actors_for(subj, index)
+                sources, src_how = self._verb_sources(tok, index)
+                if not targets or not sources:
+                    continue
+                deed = {t.i for t in (word.subtree if word is not clause else clause.subtree)} - {t.i for t in subj.subtree}
+                blamed |= deed
+                entry = Trigger(
+                    head=word.lemma_.lower(), pos="VERB", extra=(), cameo="112", event_type="ACCUSE", mode=None,
+                    objects=frozenset(), not_objects=frozenset(), target_preps=(), governs=False,
+                    requires_target=True, confidence=0.6,
+                    phrase=f"blame '{word.text}' reported by '{tok.text}' -> CAMEO 112",
+                )
+                match = TriggerMatch(token=word, entry=entry, tokens=(word,))
+                negated = any(c.dep_ == "neg" for c in clause.children)
+                for src in sources:
+                    for tgt in targets:
+                        if _same_actor(src, tgt):
+                            continue
+                        out.append(Candidate(
+                            match=match, sentence=sent, sentence_index=sentence_index, source=src, target=tgt,
+                            negated=negated, tense_mode="asserted", confidence=0.7,
+                            why=f"{entry.phrase}; source: {src_how}; target: subject '{subj.text}' of the blamed clause",
+                        ))  # fmt: skip
+        return out, blamed
 
     def _recoded_by_actor(self, match: TriggerMatch, source: ActorMention) -> tuple[str, str] | None:
         """The code the act takes from who does it, and why: civilians protest, armed groups
@@ -299,6 +340,8 @@ class EventExtractor:
             gm = verb_heads.get(tok.head.head.i)
             if gm is not None and gm.entry.event_type in _SPEECH_ACT_TYPES:
                 return True
+        if tok.dep_ == "ccomp" and (gm := verb_heads.get(tok.head.i)) is not None and gm.entry.event_type == "ACCUSE":
+            return True  # "alleged that the police tortured detainees": the torture is alleged
         if match.entry.pos == "NOUN" and tok.dep_ == "compound":
             return True  # a modifier, not an event: "truce talks", "protest movement"
         if match.entry.pos == "NOUN":
@@ -618,8 +661,9 @@ class EventExtractor:
                     found = self._owner(child, index) or self._of_phrase(child, index)
                     if found:
                         return found, f"owner of object '{child.text}'"
-            if entry.event_type == "REQUEST":
-                # "demanded that the prime minister resign": the one asked is the clause's subject
+            if entry.event_type in ("REQUEST", "ACCUSE"):
+                # "demanded that the prime minister resign", "alleged that the police tortured
+                # detainees": the one asked or accused is the subject of the clause
                 for child in tok.children:
                     if child.dep_ == "ccomp":
                         for subj in child.children:
@@ -808,3 +852,18 @@ def _destination_read_as_subject(verb: Token, subj: Token, index: MentionIndex) 
         and (m := index.at(subj)) is not None
         and m.kind in _PLACE_KINDS
     )
+
+
+def _blame_word(clause: Token, lex: Lexicon) -> Token | None:
+    """The word that blames in "Y was responsible / behind / to blame" or "Y committed war crimes"."""
+    lemma = clause.lemma_.lower()
+    if lemma == "be":
+        for c in clause.children:
+            if c.dep_ in ("acomp", "attr", "xcomp") and c.lemma_.lower() in lex.blame_words:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "behind":
+                return c
+    elif lemma in ("commit", "perpetrate"):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.wrongdoing_nouns for c in clause.children):
+            return clause
+    return None

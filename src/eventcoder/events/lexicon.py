@@ -15,7 +15,7 @@ from eventcoder.ontology import load_ontology
 __all__ = ["Trigger", "Lexicon", "load_lexicon"]
 
 _GROUP_KEYS = {
-    "cameo", "verbs", "nouns", "objects", "target", "governs", "requires_target", "type", "mode",
+    "cameo", "verbs", "nouns", "objects", "not_objects", "target", "governs", "requires_target", "type", "mode",
     "confidence",
 }
 _PREPOSITIONS = {"of", "for", "to", "into", "on", "with", "against", "from", "in", "at", "by"}
@@ -33,6 +33,7 @@ class Trigger:
     event_type: str
     mode: str | None
     objects: frozenset[str]  # allowed object lemmas, empty = any
+    not_objects: frozenset[str]  # object lemmas that rule the entry out ("committed crimes" is no pledge)
     target_preps: tuple[str, ...]
     governs: bool
     requires_target: bool
@@ -60,6 +61,8 @@ class Lexicon:
     civilian_codes: dict[str, str] | None = None  # CAMEO code -> code when civilians do it
     state_codes: dict[str, str] | None = None  # CAMEO code -> code when a state actor does it
     armed_codes: dict[str, str] | None = None  # CAMEO code -> code when an armed group or force does it
+    blame_words: frozenset[str] = frozenset()  # "said Y was responsible": predicates of blame
+    wrongdoing_nouns: frozenset[str] = frozenset()  # "said Y committed war crimes": deeds that blame
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_head.get((lemma, pos), ())
@@ -151,7 +154,7 @@ def load_lexicon() -> Lexicon:
         preps = tuple(group.get("target") or ()) + tuple(
             p for p in DEFAULT_TARGET_PREPS if p not in (group.get("target") or ())
         )
-        for key in ("verbs", "nouns", "objects", "target"):
+        for key in ("verbs", "nouns", "objects", "not_objects", "target"):
             bad = [w for w in group.get(key) or () if not isinstance(w, str)]
             if bad:
                 raise LexiconError(
@@ -175,6 +178,7 @@ def load_lexicon() -> Lexicon:
                         event_type=event_type,
                         mode=mode,
                         objects=frozenset(str(o).lower() for o in group.get("objects") or ()),
+                        not_objects=frozenset(str(o).lower() for o in group.get("not_objects") or ()),
                         target_preps=preps,
                         governs=bool(group.get("governs", False)),
                         requires_target=bool(group.get("requires_target", False)),
@@ -213,5 +217,7 @@ def load_lexicon() -> Lexicon:
         future_markers=words("future_markers"),
         representative_nouns=words("representative_nouns"),
         representative_preps=words("representative_preps"),
-        surface_words=frozenset(surface),
+        surface_words=frozenset(surface | words("blame_words") | {"committed", "commit", "perpetrated"}),
+        blame_words=words("blame_words"),
+        wrongdoing_nouns=words("wrongdoing_nouns"),
     )

@@ -140,6 +140,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
                     objs.add(t.lemma_.lower())
                 if not (objs & entry.objects):
                     continue
+            if entry.not_objects and object_lemmas(token, entry.extra) & entry.not_objects:
+                continue
             matches.append(TriggerMatch(token=token, entry=entry, tokens=tokens))
             break
     return matches
