@@ -451,3 +451,9 @@ def test_what_is_alleged_in_a_that_clause_is_the_accusation(coder):
     e = _find(events, "ACCUSE")
     assert e is not None and e.target is not None and e.target.country == "EGY" and "COP" in e.target.sectors
     assert _find(events, "ASSAULT") is None
+
+
+def test_the_author_of_a_report_acts_through_it(coder):
+    text = "A report released by Human Rights Watch on Monday accused Ethiopian troops of abusing civilians."
+    e = _find(_events(coder, text), "ACCUSE", target_country="ETH")
+    assert e is not None and e.source is not None and e.source.cameo_code == "NGOHRW"

@@ -37,6 +37,10 @@ _SPEECH_ACT_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPOR
 _ACT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "bombing", "blast", "explosion", "ambush",
               "clash", "fighting", "battle", "shelling", "offensive", "operation", "shooting", "gunfire",
               "bomb", "rocket", "missile", "drone", "crossfire", "skirmish", "incursion", "violence"}
+#: Documents whose author acts through them: "a report released by X accused Y", "X's statement urged".
+_AUTHORED_NOUNS = {"report", "statement", "communique", "resolution", "letter", "study", "document", "declaration",
+                   "ruling", "verdict", "editorial", "memo", "dossier", "survey", "inquiry", "probe", "audit",
+                   "complaint", "petition", "motion", "decree", "review", "assessment", "message", "note"}
 _RELATION_NOUNS = {"relation", "relations", "tie", "ties"}
 _ARMED_SECTORS = {"MIL", "COP", "REB", "CRM", "UAF", "INS", "SPY", "PRM"}
 _STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
@@ -398,9 +402,9 @@ class EventExtractor:
         return out
 
     def _agent_of(self, noun: Token, index: MentionIndex, *, partners: bool = False) -> list[ActorMention]:
-        """Who carried out an act named by a noun: "attack by X", "bombing claimed by X",
-        and with ``partners`` the other side of "clashes with X"."""
-        if noun.lemma_.lower() not in _ACT_NOUNS:
+        """Who carried out an act named by a noun: "attack by X", "bombing claimed by X", "a report
+        released by X", and with ``partners`` the other side of "clashes with X"."""
+        if noun.lemma_.lower() not in _ACT_NOUNS and noun.lemma_.lower() not in _AUTHORED_NOUNS:
             return []
         preps = ("by", "with") if partners else ("by",)
         for child in noun.children:
