@@ -165,6 +165,8 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
             location = places.locate_event(cand.match.token, arg_tokens=[doc[i] for i in args])
         src = _with_context_country(src, location, doc_country, tgt)
         tgt = _with_context_country(tgt, location, doc_country, src)
+        if tgt is None and event_type == "PROTEST":
+            tgt = _implicit_government(coder, src, cand.match.start_char)
         size = None
         if event_type in ("ASSAULT", "COERCE", "PROTEST"):
             size = extract_size(sent, cand.match.token)
@@ -246,6 +248,21 @@ def _with_context_country(actor: Actor | None, location, doc_country: str | None
         cameo_code=country + "".join(actor.sectors),
         why=f"{actor.why}; country {country} from {why}",
     )
+
+
+def _implicit_government(coder: Coder, protester: Actor | None, at: int) -> Actor | None:
+    """The government a protest that names no target is aimed at: the protesters' own ("thousands
+    marched through Nairobi against fuel prices" is a protest to Kenya's government)."""
+    if protester is None or not protester.country or "GOV" in protester.sectors:
+        return None
+    entry = coder.actors.kb.country(protester.country)
+    if entry is None:
+        return None
+    return Actor(
+        name=entry.name, text="", start=at, end=at, country=entry.iso3, sectors=("GOV",),
+        cameo_code=f"{entry.iso3}GOV", wikidata=entry.wikidata, resolution="implicit",
+        why=f"no target named: a protest by {protester.name} is taken to address its own government ({entry.iso3})",
+    )  # fmt: skip
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
 
-#: How an actor mention was resolved to a code.
-RESOLUTIONS = ("exact", "alias", "title", "sector-noun", "coreference", "place", "unresolved")
+#: How an actor mention was resolved to a code. "implicit": an actor the text does not name but the
+#: event implies (the government a domestic protest is aimed at); its text is "" and its offsets are
+#: those of the trigger, so they still slice the text.
+RESOLUTIONS = ("exact", "alias", "title", "sector-noun", "coreference", "place", "unresolved", "implicit")
 
 #: Tense/modality of an event as reported.
 TENSE_MODES = ("asserted", "future", "hypothetical", "reported")

@@ -457,3 +457,12 @@ def test_the_author_of_a_report_acts_through_it(coder):
     text = "A report released by Human Rights Watch on Monday accused Ethiopian troops of abusing civilians."
     e = _find(_events(coder, text), "ACCUSE", target_country="ETH")
     assert e is not None and e.source is not None and e.source.cameo_code == "NGOHRW"
+
+
+def test_a_protest_without_a_named_target_addresses_its_own_government(coder):
+    text = "Hundreds of Chilean students went on strike on Monday."
+    e = _find(_events(coder, text), "PROTEST", "CHL", "CHL")
+    assert e is not None and e.target.cameo_code == "CHLGOV" and e.target.resolution == "implicit"
+    # an implied actor names no words: its offsets are the trigger's and slice to its empty text
+    assert e.target.text == "" and text[e.target.start : e.target.end] == ""
+    assert "own government" in e.target.why
