@@ -24,15 +24,17 @@ from eventcoder.coder import Coder
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO / ".." / "shared"
 
-#: gold file -> (given_actors, extra dictionaries under ../shared/dictionaries)
-MODES: dict[str, tuple[bool | None, tuple[str, ...]]] = {
-    "plv_dev": (True, ()),
-    "plover_gsr": (None, ()),
-    "petr2_gsr_validation": (None, ()),
-    "petr_unittest": (None, ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")),
-    "multicoder": (None, ()),
-    "penta_dev": (True, ()),
-    "location_dev": (None, ()),
+#: gold file -> (given_actors, extra dictionaries under ../shared/dictionaries, statements).
+#: multicoder is coded in CAMEO, whose coders count public statements (root 01), so the coder codes
+#: them there (--statements); PLOVER sets leave statements out, so the coder does too.
+MODES: dict[str, tuple[bool | None, tuple[str, ...], bool]] = {
+    "plv_dev": (True, (), False),
+    "plover_gsr": (None, (), False),
+    "petr2_gsr_validation": (None, (), False),
+    "petr_unittest": (None, ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt"), False),
+    "multicoder": (None, (), True),
+    "penta_dev": (True, (), False),
+    "location_dev": (None, (), False),
 }
 
 
@@ -65,27 +67,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
 
-    coders: dict[tuple[str, ...], Coder] = {}
+    coders: dict[tuple[tuple[str, ...], bool], Coder] = {}
     summaries = []
     for name in names:
-        given, dicts = MODES.get(name, (None, ()))
+        given, dicts, statements = MODES.get(name, (None, (), False))
         paths = tuple(str(args.shared / "dictionaries" / d) for d in dicts)
-        if paths not in coders:
+        if (paths, statements) not in coders:
             started = time.perf_counter()
-            coders[paths] = Coder(dictionaries=list(paths))
+            coders[paths, statements] = Coder(dictionaries=list(paths), statements=statements)
             print(
-                f"[coder with {len(paths)} extra dictionaries loaded in {time.perf_counter() - started:.1f}s]",
+                f"[coder with {len(paths)} extra dictionaries, statements {'on' if statements else 'off'},"
+                f" loaded in {time.perf_counter() - started:.1f}s]",
                 file=sys.stderr,
             )
         report = evaluate(
-            eval_dir / f"{name}.jsonl", coders[paths], given_actors=given, limit=args.limit
+            eval_dir / f"{name}.jsonl", coders[paths, statements], given_actors=given, limit=args.limit
         )
         data = report.to_dict(errors=args.errors)
         data["dictionaries"] = list(dicts)
+        data["statements"] = statements
         (args.out / f"{name}.json").write_text(
             json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8"
         )
-        line = f"{report.summary} ({report.sentences_per_s} sentences/s)"
+        line = f"{report.summary}{' statements=on' if statements else ''} ({report.sentences_per_s} sentences/s)"
         summaries.append(line)
         print(line, flush=True)
     (args.out / "summary.txt").write_text("\n".join(summaries) + "\n", encoding="utf-8")

@@ -36,6 +36,7 @@ class Coder:
         dictionaries: Iterable[str | Path] = (),
         pipeline: str | None = None,
         mode: str = "fast",
+        statements: bool = False,
     ):
         if mode not in self.MODES:
             raise ConfigError(f"unknown mode {mode!r}; choose one of: {', '.join(self.MODES)}")
@@ -48,7 +49,9 @@ class Coder:
         self.ontology = load_ontology()
         kb = load_actor_kb(extra_dictionaries=[Path(p) for p in dictionaries])
         self.actors = ActorResolver(kb, self.nlp)
-        self.events = EventExtractor()
+        # statements: also code public statements (CAMEO 01, event_type STATEMENT), which PLOVER
+        # does not code; for CAMEO users and CAMEO-coded gold sets
+        self.events = EventExtractor(statements=statements)
         self.learned = None
         if mode != "fast":
             from eventcoder.events.learned import LearnedTyper

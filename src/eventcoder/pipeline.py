@@ -106,8 +106,8 @@ def apply_learned(coder: Coder, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
-    if verdict is None:
-        return cand
+    if verdict is None or cand.match.entry.event_type == "STATEMENT":
+        return cand  # the classifier types PLOVER events; a statement is not one
     if verdict.event_type == "NONE":
         return None
     cameo = cand.final_cameo  # keeps intent, civilian and state recoding

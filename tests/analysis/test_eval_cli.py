@@ -51,7 +51,7 @@ def test_eval_cli_passes_dictionaries(fake_coder, tmp_path):
     extra.write_text("")
     result = _run([FIXTURES / "end2end_mini.jsonl", "--dictionaries", extra, "--limit", "1"])
     assert result.exit_code == 0, result.output
-    assert fake_coder == [{"dictionaries": [extra]}]
+    assert fake_coder == [{"dictionaries": [extra], "statements": False}]
 
 
 def test_eval_cli_given_actors_on_end_to_end_file_is_a_clean_error(fake_coder):
@@ -69,3 +69,9 @@ def test_eval_cli_help_documents_scoring_rules():
     result = _run(["--help"])
     assert "YIELD -> CONCEDE or RETREAT" in result.output
     assert "Example:" in result.output
+
+
+def test_eval_cli_statements_flag_reaches_the_coder(fake_coder):
+    assert _run([FIXTURES / "end2end_mini.jsonl", "--statements"]).exit_code == 0
+    assert _run([FIXTURES / "end2end_mini.jsonl"]).exit_code == 0
+    assert [m["statements"] for m in fake_coder] == [True, False]

@@ -36,8 +36,9 @@ def one_line_error(result: Result) -> str:
 class FakeCoder:
     """Stands in for Coder: codes the first 'arrested' in each article."""
 
-    def __init__(self, *, dictionaries: Iterable[str | Path] = ()) -> None:
+    def __init__(self, *, dictionaries: Iterable[str | Path] = (), statements: bool = False) -> None:
         self.dictionaries = list(dictionaries)
+        self.statements = statements
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[CodingResult]:
         for article in articles:
@@ -262,3 +263,11 @@ def test_code_html_offsets_slice_the_extracted_text(real_coder: Any) -> None:
     for event in doc["events"]:
         ev = event["evidence"]
         assert text[ev["trigger_start"] : ev["trigger_end"]] == ev["trigger"]
+
+
+def test_code_statements_flag_reaches_the_coder(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[dict] = []
+    monkeypatch.setattr("eventcoder.coder.Coder", lambda **kw: made.append(kw) or FakeCoder(**kw))
+    assert run(str(EXAMPLE), "--date", "2024-03-16", "--statements").exit_code == 0
+    assert run(str(EXAMPLE), "--date", "2024-03-16").exit_code == 0
+    assert [m["statements"] for m in made] == [True, False]

@@ -15,6 +15,7 @@ from eventcoder.cli.options import (
     dictionaries_option,
     max_bytes_option,
     mode_options,
+    statements_option,
 )
 from eventcoder.errors import InputError
 from eventcoder.ingest import DEFAULT_MAX_BYTES, STDIN, IngestFailure, read_articles
@@ -63,6 +64,7 @@ def load_articles(article: str, *, published: dt.date | None, max_bytes: int) ->
 @dictionaries_option(folders=True)
 @max_bytes_option(DEFAULT_MAX_BYTES, "Refuse inputs larger than this many bytes.")
 @mode_options
+@statements_option
 def command(
     article: str,
     published: dt.date | None,
@@ -71,6 +73,7 @@ def command(
     max_bytes: int,
     fast: bool,
     learned: bool,
+    statements: bool,
 ) -> None:
     """Code ARTICLE (a .txt, .html, .json, .jsonl or .csv file, or - for stdin) into events.
 
@@ -91,7 +94,7 @@ def command(
 
     from eventcoder.coder import Coder
 
-    coder = Coder(dictionaries=list(dictionaries), **coder_mode(fast, learned))
+    coder = Coder(dictionaries=list(dictionaries), statements=statements, **coder_mode(fast, learned))
     try:
         n = write_events(coder.pipe(articles), fmt, sys.stdout)
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly, as other tools do

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from eventcoder.cli.options import coder_mode, dictionaries_option, mode_options
+from eventcoder.cli.options import coder_mode, dictionaries_option, mode_options, statements_option
 
 _HELP = """Score the coder against GOLD (a gold JSON-lines file) and print the figures.
 
@@ -60,6 +60,7 @@ Example: eventcoder eval ../shared/eval/plv_dev.jsonl --given-actors --limit 200
 )
 @dictionaries_option(folders=False)
 @mode_options
+@statements_option
 def command(
     gold: Path,
     given_actors: bool | None,
@@ -69,11 +70,12 @@ def command(
     dictionaries: tuple[Path, ...],
     fast: bool,
     learned: bool,
+    statements: bool,
 ) -> None:
     from eventcoder.analysis import evaluate, render_text
     from eventcoder.coder import Coder
 
-    coder = Coder(dictionaries=list(dictionaries), **coder_mode(fast, learned))
+    coder = Coder(dictionaries=list(dictionaries), statements=statements, **coder_mode(fast, learned))
     report = evaluate(gold, coder, given_actors=given_actors, limit=limit)
     if as_json:
         click.echo(json.dumps(report.to_dict(errors=errors), ensure_ascii=False))

@@ -69,3 +69,12 @@ def coder_mode(fast: bool, learned: bool) -> dict[str, str]:
     if fast and learned:
         raise click.UsageError("--fast and --learned exclude each other; pick one")
     return {"mode": "learned"} if learned else {}
+
+
+def statements_option(func: F) -> F:
+    """``--statements``: also code public statements (CAMEO 01), which PLOVER leaves out."""
+    return click.option(
+        "--statements",
+        is_flag=True,
+        help="Also code public statements by political actors (CAMEO 01, event_type STATEMENT); PLOVER has none.",
+    )(func)

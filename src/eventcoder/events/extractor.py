@@ -103,13 +103,15 @@ class MentionIndex:
 class EventExtractor:
     """Reads event candidates off a parsed document."""
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, *, statements: bool = False):
         self.lexicon = lexicon or load_lexicon()
+        #: also code public statements (CAMEO 01) by political actors; see ``_statements``
+        self.statements = statements
 
     # ---------------------------------------------------------------- public
     def sentence_may_have_event(self, text: str) -> bool:
         """Cheap pre-filter: does any word of the text start a trigger?"""
-        words = self.lexicon.surface_words
+        words = self.lexicon.surface_words | self.lexicon.speech_words if self.statements else self.lexicon.surface_words
         return any(w.strip(".,;:!?\"'()[]“”’").lower() in words for w in text.split())
 
     def extract(
@@ -199,6 +201,38 @@ class EventExtractor:
                             cameo=code,
                         )
                     )
+        if self.statements:
+            out.extend(self._statements(sent, sentence_index, index, {c.match.token.i for c in out}))
+        return out
+
+    def _statements(self, sent: Span, sentence_index: int, index: MentionIndex, taken: set[int]) -> list[Candidate]:
+        """Public statements (CAMEO 01): a speech verb said by a political actor ("the foreign minister
+        said ..."). Their confidence is low so that any other event of the sentence ranks first."""
+        lex = self.lexicon
+        out: list[Candidate] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in lex.speech_verbs or tok.i in taken:
+                continue
+            sources, how = self._verb_sources(tok, index)
+            sources = [m for m in sources if _political(m, lex.statement_sectors)]
+            if not sources:
+                continue
+            code = (lex.statement_codes or {}).get(lemma, "010")
+            entry = Trigger(
+                head=lemma, pos="VERB", extra=(), cameo=code, event_type="STATEMENT", mode=None,
+                objects=frozenset(), not_objects=frozenset(), target_preps=(), governs=False,
+                requires_target=False, confidence=0.3, phrase=f"statement verb '{tok.text}' -> CAMEO {code}",
+            )  # fmt: skip
+            match = TriggerMatch(token=tok, entry=entry, tokens=(tok,))
+            out.extend(
+                Candidate(
+                    match=match, sentence=sent, sentence_index=sentence_index, source=src, target=None,
+                    negated=self.negated(match), tense_mode=self.tense_mode(match), confidence=0.3,
+                    why=f"{entry.phrase}; source: {how}",
+                )  # fmt: skip
+                for src in sources
+            )
         return out
 
     def _blame(self, sent: Span, sentence_index: int, index: MentionIndex) -> tuple[list[Candidate], set[int]]:
@@ -871,3 +905,11 @@ def _blame_word(clause: Token, lex: Lexicon) -> Token | None:
         if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.wrongdoing_nouns for c in clause.children):
             return clause
     return None
+
+
+def _political(m: ActorMention, sectors: frozenset[str]) -> bool:
+    """A country, an IGO or NGO, or an actor of a political sector ("the company said" is no event)."""
+    code = (m.actor.cameo_code or "")[:3]
+    if not (m.actor.country or code in ("IGO", "NGO")):
+        return False
+    return not m.actor.sectors or bool({s.upper() for s in m.actor.sectors} & sectors)

@@ -63,6 +63,9 @@ class Lexicon:
     armed_codes: dict[str, str] | None = None  # CAMEO code -> code when an armed group or force does it
     blame_words: frozenset[str] = frozenset()  # "said Y was responsible": predicates of blame
     wrongdoing_nouns: frozenset[str] = frozenset()  # "said Y committed war crimes": deeds that blame
+    statement_codes: dict[str, str] | None = None  # speech verb -> CAMEO 01x (others: 010)
+    statement_sectors: frozenset[str] = frozenset()  # sectors of speakers whose statements are coded
+    speech_words: frozenset[str] = frozenset()  # word forms of the speech verbs (pre-filter)
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_head.get((lemma, pos), ())
@@ -131,7 +134,7 @@ def load_lexicon() -> Lexicon:
         part = _read_groups(f.read_text("utf-8"), source)
         groups.extend((source, n, g) for n, g in enumerate(part["groups"], start=1))
         for key, value in part.items():
-            if key in ("intent_codes", "civilian_codes", "state_codes", "armed_codes"):
+            if key in ("intent_codes", "civilian_codes", "state_codes", "armed_codes", "statement_codes"):
                 raw.setdefault(key, {}).update({str(k): str(v) for k, v in (value or {}).items()})
             elif key != "groups":
                 raw.setdefault(key, [])
@@ -198,6 +201,10 @@ def load_lexicon() -> Lexicon:
     for ptype, code in intent.items():
         if ptype not in ontology.plover or code not in ontology.cameo:
             raise LexiconError(f"intent_codes: {ptype!r} -> {code!r} is not a PLOVER type and CAMEO code", path="triggers.yaml")
+    statements = {str(k).lower(): str(v) for k, v in (raw.get("statement_codes") or {}).items()}
+    for verb, code in statements.items():
+        if code not in ontology.cameo or not code.startswith("01"):
+            raise LexiconError(f"statement_codes: {verb!r} -> {code!r} is not a CAMEO 01x code", path="triggers.yaml")
     recoded: dict[str, dict[str, str]] = {}
     for key in ("civilian_codes", "state_codes", "armed_codes"):
         recoded[key] = {str(k): str(v) for k, v in (raw.get(key) or {}).items()}
@@ -220,4 +227,7 @@ def load_lexicon() -> Lexicon:
         surface_words=frozenset(surface | words("blame_words") | {"committed", "commit", "perpetrated"}),
         blame_words=words("blame_words"),
         wrongdoing_nouns=words("wrongdoing_nouns"),
+        statement_codes=statements,
+        statement_sectors=frozenset(w.upper() for w in words("statement_sectors")),
+        speech_words=frozenset(f for w in words("speech_verbs") for f in _inflections(w) | _IRREGULAR.get(w, set())),
     )

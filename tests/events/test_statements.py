@@ -1,0 +1,49 @@
+"""Public statements (CAMEO 01), coded only when asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder import Coder
+
+WHEN = dt.date(2014, 1, 8)
+
+
+@pytest.fixture(scope="module")
+def stating_coder():
+    return Coder(statements=True)
+
+
+def test_statements_are_off_by_default(coder):
+    events = coder.code_text("The Iranian foreign minister said on Monday that the talks were constructive.", date=WHEN)
+    assert events == []
+
+
+def test_a_political_speaker_makes_a_statement(stating_coder):
+    events = stating_coder.code_text(
+        "The Iranian foreign minister said on Monday that the talks were constructive.", date=WHEN
+    )
+    assert len(events) == 1
+    e = events[0]
+    assert (e.event_type, e.cameo, e.cameo_root, e.quad_class) == ("STATEMENT", "010", "01", 1)
+    assert e.source.cameo_code == "IRNGOV" and e.target is None
+    assert e.evidence.trigger == "said" and "statement verb 'said'" in e.why
+
+
+def test_a_denial_is_cameo_016(stating_coder):
+    e = stating_coder.code_text("Russia denied the report on Tuesday.", date=WHEN)[0]
+    assert (e.event_type, e.cameo, e.goldstein) == ("STATEMENT", "016", -5.0)
+
+
+def test_a_company_speaking_is_no_political_statement(stating_coder):
+    assert stating_coder.code_text("Toyota said its profits rose by a third.", date=WHEN) == []
+
+
+def test_the_reported_event_outranks_the_statement(stating_coder):
+    events = stating_coder.code_text("The UN said Israeli jets attacked Gaza overnight.", date=WHEN)
+    kinds = {e.event_type: e for e in events}
+    assert set(kinds) == {"ASSAULT", "STATEMENT"}
+    assert kinds["ASSAULT"].confidence > kinds["STATEMENT"].confidence
+    assert kinds["STATEMENT"].source.cameo_code == "IGOUNO"
