@@ -8,6 +8,7 @@ from eventcoder.analysis.actorcodes import (
     load_country_aliases,
     parse_actor_code,
     predicted_key,
+    sector_matches,
 )
 from eventcoder.analysis.labels import count_label, gold_type
 from eventcoder.ontology import load_ontology
@@ -91,3 +92,10 @@ def test_count_label_files_wrong_predictions_under_old_labels():
     assert count_label("RETREAT", {"YIELD", "AGREE"}, ontology) == "YIELD"
     assert count_label("AGREE", {"YIELD", "AGREE"}, ontology) == "AGREE"
     assert count_label("SANCTION", {"YIELD"}, ontology) == "SANCTION"
+
+
+def test_sector_codes_of_other_versions_match_ours():
+    reporter = Actor("journalists", "journalists", 0, 11, "EGY", sectors=("MED",), cameo_code="EGYMED")
+    assert sector_matches(ActorKey("EGY", "JRN"), reporter)  # PLOVER 2023 JRN is CAMEO MED
+    assert sector_matches(ActorKey("EGY", "MED"), reporter)
+    assert not sector_matches(ActorKey("EGY", "GOV"), reporter)

@@ -143,11 +143,15 @@ def predicted_key(actor: Actor | None) -> ActorKey | None:
 
 
 def sector_matches(gold: ActorKey, actor: Actor | None) -> bool:
-    """True when the gold sector is among the predicted actor's sectors (or its code's sector)."""
+    """True when the gold sector is among the predicted actor's sectors (or its code's sector); a
+    gold code another version spells differently counts as eventcoder's (``agent_aliases``)."""
     if gold.sector is None or actor is None:
         return False
+    from eventcoder.ontology import load_ontology
+
+    wanted = load_ontology().agent_aliases.get(gold.sector, gold.sector)
     sectors = {s.upper()[:3] for s in actor.sectors if s}
     if actor.cameo_code:
         code = actor.cameo_code.upper()
         sectors.update(code[i : i + 3] for i in range(3, len(code), 3))
-    return gold.sector in sectors
+    return gold.sector in sectors or wanted in sectors

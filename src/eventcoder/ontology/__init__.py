@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -45,6 +45,8 @@ class Ontology:
     plover: dict[str, PloverType]
     legacy_labels: dict[str, tuple[str, ...]]
     penta: dict[int, str]
+    #: agent (sector) codes of other versions -> the code eventcoder writes (JRN -> MED)
+    agent_aliases: dict[str, str] = field(default_factory=dict)
 
     def code(self, code: str) -> CameoCode:
         """The CAMEO code record; raises KeyError naming the code if unknown."""
@@ -113,4 +115,5 @@ def load_ontology() -> Ontology:
             raise DataFileError(f"{p.name}: default_cameo {p.default_cameo} is not a CAMEO code", path="plover.yaml")
     legacy = {k: tuple(v) for k, v in raw["legacy_labels"].items()}
     penta = {int(k): v for k, v in raw["penta"].items()}
-    return Ontology(cameo=cameo, plover=plover, legacy_labels=legacy, penta=penta)
+    aliases = {str(k).upper(): str(v).upper() for k, v in (raw.get("agent_aliases") or {}).items()}
+    return Ontology(cameo=cameo, plover=plover, legacy_labels=legacy, penta=penta, agent_aliases=aliases)
