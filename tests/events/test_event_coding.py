@@ -466,3 +466,21 @@ def test_a_protest_without_a_named_target_addresses_its_own_government(coder):
     # an implied actor names no words: its offsets are the trigger's and slice to its empty text
     assert e.target.text == "" and text[e.target.start : e.target.end] == ""
     assert "own government" in e.target.why
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Hamas said Israel would pay a heavy price for the killing of its commander.", "PSE", "ISR"),
+        ("North Korea said South Korea would face grave consequences if it continued the drills.", "PRK", "KOR"),
+    ],
+)
+def test_a_reported_warning_is_a_threat_by_the_speaker(coder, text, source, target):
+    events = _events(coder, text)
+    e = _find(events, "THREATEN", source, target)
+    assert e is not None and e.cameo == "130" and "warning" in e.why
+    assert _find(events, "ASSAULT") is None  # "the killing" is what the price is for, not a new event
+
+
+def test_paying_compensation_is_no_warning(coder):
+    assert _events(coder, "The Kenyan minister said the company would pay compensation to the families.") == []

@@ -236,9 +236,11 @@ class EventExtractor:
         return out
 
     def _blame(self, sent: Span, sentence_index: int, index: MentionIndex) -> tuple[list[Candidate], set[int]]:
-        """Blame a speaker reports is an accusation by the speaker of the one blamed: "X said Y was
-        responsible for (behind, to blame for) the attack", "X said Y committed war crimes" (CAMEO
-        112). Returns the candidates and the words of the blamed deed, which are not coded again."""
+        """What a speaker says of another actor as blame or warning is an act by the speaker toward
+        it: "X said Y was responsible for (behind, to blame for) the attack" or "X said Y committed
+        war crimes" is an accusation (CAMEO 112); "X said Y would pay a heavy price" or "would face
+        consequences" is a threat (130). Returns the candidates and the words of the blamed deed or the
+        warning, which are not coded again."""
         lex = self.lexicon
         out: list[Candidate] = []
         blamed: set[int] = set()
@@ -247,7 +249,7 @@ class EventExtractor:
                 continue
             for clause in (c for c in tok.children if c.dep_ == "ccomp"):
                 subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                word = _blame_word(clause, lex)
+                word, cameo = _blame_word(clause, lex)
                 if subj is None or word is None:
                     continue
                 targets = self.actors_for(subj, index)
@@ -256,11 +258,13 @@ class EventExtractor:
                     continue
                 deed = {t.i for t in (word.subtree if word is not clause else clause.subtree)} - {t.i for t in subj.subtree}
                 blamed |= deed
+                kind = "blame" if cameo == "112" else "warning"
                 entry = Trigger(
-                    head=word.lemma_.lower(), pos="VERB", extra=(), cameo="112", event_type="ACCUSE", mode=None,
+                    head=word.lemma_.lower(), pos="VERB", extra=(), cameo=cameo,
+                    event_type="ACCUSE" if cameo == "112" else "THREATEN", mode=None,
                     objects=frozenset(), not_objects=frozenset(), target_preps=(), governs=False,
                     requires_target=True, confidence=0.6,
-                    phrase=f"blame '{word.text}' reported by '{tok.text}' -> CAMEO 112",
+                    phrase=f"{kind} '{word.text}' reported by '{tok.text}' -> CAMEO {cameo}",
                 )
                 match = TriggerMatch(token=word, entry=entry, tokens=(word,))
                 negated = any(c.dep_ == "neg" for c in clause.children)
@@ -271,7 +275,7 @@ class EventExtractor:
                         out.append(Candidate(
                             match=match, sentence=sent, sentence_index=sentence_index, source=src, target=tgt,
                             negated=negated, tense_mode="asserted", confidence=0.7,
-                            why=f"{entry.phrase}; source: {src_how}; target: subject '{subj.text}' of the blamed clause",
+                            why=f"{entry.phrase}; source: {src_how}; target: subject '{subj.text}' of the {kind}",
                         ))  # fmt: skip
         return out, blamed
 
@@ -892,19 +896,22 @@ def _destination_read_as_subject(verb: Token, subj: Token, index: MentionIndex) 
     )
 
 
-def _blame_word(clause: Token, lex: Lexicon) -> Token | None:
-    """The word that blames in "Y was responsible / behind / to blame" or "Y committed war crimes"."""
+def _blame_word(clause: Token, lex: Lexicon) -> tuple[Token | None, str]:
+    """The word that blames ("Y was responsible / behind / to blame", "Y committed war crimes": 112)
+    or warns ("Y would pay a heavy price", "Y will face consequences", "Y will regret it": 130)."""
     lemma = clause.lemma_.lower()
+    objects = {c.lemma_.lower() for c in clause.children if c.dep_ == "dobj"}
     if lemma == "be":
         for c in clause.children:
             if c.dep_ in ("acomp", "attr", "xcomp") and c.lemma_.lower() in lex.blame_words:
-                return c
+                return c, "112"
             if c.dep_ == "prep" and c.lower_ == "behind":
-                return c
-    elif lemma in ("commit", "perpetrate"):
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.wrongdoing_nouns for c in clause.children):
-            return clause
-    return None
+                return c, "112"
+    elif lemma in ("commit", "perpetrate") and objects & lex.wrongdoing_nouns:
+        return clause, "112"
+    elif lemma in lex.warning_verbs and (not lex.warning_verbs[lemma] or objects & lex.warning_verbs[lemma]):
+        return clause, "130"
+    return None, ""
 
 
 def _political(m: ActorMention, sectors: frozenset[str]) -> bool:

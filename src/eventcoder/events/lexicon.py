@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -63,6 +63,7 @@ class Lexicon:
     armed_codes: dict[str, str] | None = None  # CAMEO code -> code when an armed group or force does it
     blame_words: frozenset[str] = frozenset()  # "said Y was responsible": predicates of blame
     wrongdoing_nouns: frozenset[str] = frozenset()  # "said Y committed war crimes": deeds that blame
+    warning_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "said Y would pay a price"
     statement_codes: dict[str, str] | None = None  # speech verb -> CAMEO 01x (others: 010)
     statement_sectors: frozenset[str] = frozenset()  # sectors of speakers whose statements are coded
     speech_words: frozenset[str] = frozenset()  # word forms of the speech verbs (pre-filter)
@@ -136,6 +137,8 @@ def load_lexicon() -> Lexicon:
         for key, value in part.items():
             if key in ("intent_codes", "civilian_codes", "state_codes", "armed_codes", "statement_codes"):
                 raw.setdefault(key, {}).update({str(k): str(v) for k, v in (value or {}).items()})
+            elif key == "warning_verbs":
+                raw.setdefault(key, {}).update(value or {})
             elif key != "groups":
                 raw.setdefault(key, [])
                 raw[key] = list(raw[key]) + list(value or [])
@@ -224,9 +227,15 @@ def load_lexicon() -> Lexicon:
         future_markers=words("future_markers"),
         representative_nouns=words("representative_nouns"),
         representative_preps=words("representative_preps"),
-        surface_words=frozenset(surface | words("blame_words") | {"committed", "commit", "perpetrated"}),
+        surface_words=frozenset(
+            surface | words("blame_words") | {"committed", "commit", "perpetrated", "pay", "face", "regret"}
+        ),
         blame_words=words("blame_words"),
         wrongdoing_nouns=words("wrongdoing_nouns"),
+        warning_verbs={
+            str(v).lower(): frozenset(str(o).lower() for o in objs or ())
+            for v, objs in (raw.get("warning_verbs") or {}).items()
+        },
         statement_codes=statements,
         statement_sectors=frozenset(w.upper() for w in words("statement_sectors")),
         speech_words=frozenset(f for w in words("speech_verbs") for f in _inflections(w) | _IRREGULAR.get(w, set())),
