@@ -419,20 +419,22 @@ def test_the_subject_of_a_demanded_clause_is_the_target(coder):
 
 
 @pytest.mark.parametrize(
-    ("text", "source", "target"),
+    ("text", "event_type", "cameo", "source", "target"),
     [
-        ("Syrian state media said Turkey was responsible for the attack on the border post.", "SYR", "TUR"),
-        ("Kenya's interior minister said al-Shabaab was to blame for the attack on the bus.", "KEN", "SOM"),
-        ("Human rights groups said Sri Lankan forces committed war crimes against Tamil civilians.", "LKA", "LKA"),
-        ("Moscow said Kiev was responsible for the deaths of civilians in Donetsk.", "RUS", "UKR"),
+        ("Syrian state media said Turkey was responsible for the attack on the border post.", "ACCUSE", "112", "SYR", "TUR"),
+        ("Kenya's interior minister said al-Shabaab was to blame for the attack on the bus.", "ACCUSE", "112", "KEN", "SOM"),
+        ("Human rights groups said Sri Lankan forces committed war crimes against Tamil civilians.", "ACCUSE", "112", "LKA", "LKA"),
+        ("Moscow said Kiev was responsible for the deaths of civilians in Donetsk.", "ACCUSE", "112", "RUS", "UKR"),
+        ("Hamas said Israel would pay a heavy price for the killing of its commander.", "THREATEN", "130", "PSE", "ISR"),
+        ("North Korea said South Korea would face grave consequences if it continued the drills.", "THREATEN", "130", "PRK", "KOR"),
     ],
-)
-def test_reported_blame_is_an_accusation_by_the_speaker(coder, text, source, target):
+)  # fmt: skip
+def test_reported_blame_or_warning_is_an_act_of_the_speaker(coder, text, event_type, cameo, source, target):
     events = _events(coder, text)
-    e = _find(events, "ACCUSE", source, target)
-    assert e is not None and e.cameo == "112" and "blame" in e.why
-    # the blamed deed is what the speaker alleges, not an event of its own
-    assert [x.event_type for x in events] == ["ACCUSE"]
+    e = _find(events, event_type, source, target)
+    assert e is not None and e.cameo == cameo and ("blame" in e.why or "warning" in e.why)
+    # the blamed deed, or what the price is for, is not an event of its own
+    assert [x.event_type for x in events] == [event_type]
 
 
 def test_blame_denied_in_the_clause_is_negated(coder):
@@ -466,20 +468,6 @@ def test_a_protest_without_a_named_target_addresses_its_own_government(coder):
     # an implied actor names no words: its offsets are the trigger's and slice to its empty text
     assert e.target.text == "" and text[e.target.start : e.target.end] == ""
     assert "own government" in e.target.why
-
-
-@pytest.mark.parametrize(
-    ("text", "source", "target"),
-    [
-        ("Hamas said Israel would pay a heavy price for the killing of its commander.", "PSE", "ISR"),
-        ("North Korea said South Korea would face grave consequences if it continued the drills.", "PRK", "KOR"),
-    ],
-)
-def test_a_reported_warning_is_a_threat_by_the_speaker(coder, text, source, target):
-    events = _events(coder, text)
-    e = _find(events, "THREATEN", source, target)
-    assert e is not None and e.cameo == "130" and "warning" in e.why
-    assert _find(events, "ASSAULT") is None  # "the killing" is what the price is for, not a new event
 
 
 def test_paying_compensation_is_no_warning(coder):

@@ -587,9 +587,10 @@ class EventExtractor:
         found, how = self._targets(match, hidden)
         if found:
             return found, how
-        if not match.entry.governs:
+        if not match.entry.governs and match.entry.event_type not in ("REQUEST", "ACCUSE"):
             return self._subtree_target(match, hidden)
-        # "demanded that Y withdraw", "urged that Y ...": the subject of the complement clause;
+        # "demanded that Y withdraw", "insisted that Y step down", "alleged that Y tortured": the
+        # subject of the complement clause (requests and accusations always take one);
         # "offered to hand over the suspects to Britain": the embedded action's target, unless the
         # governing verb has an addressee of its own ("urged the community to act on ...").
         has_object = _has_own_object(match)
@@ -600,7 +601,7 @@ class EventExtractor:
                         got = self.actors_for(sub, hidden)
                         if got:
                             return got, f"subject '{sub.text}' of the demanded clause"
-            if child.dep_ == "xcomp" and child.pos_ == "VERB" and not has_object:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and not has_object and match.entry.governs:
                 inner = TriggerMatch(token=child, entry=match.entry, tokens=(child,))
                 got, inner_how = self._targets(inner, hidden)
                 if got:
@@ -703,16 +704,6 @@ class EventExtractor:
                     found = self._owner(child, index) or self._of_phrase(child, index)
                     if found:
                         return found, f"owner of object '{child.text}'"
-            if entry.event_type in ("REQUEST", "ACCUSE"):
-                # "demanded that the prime minister resign", "alleged that the police tortured
-                # detainees": the one asked or accused is the subject of the clause
-                for child in tok.children:
-                    if child.dep_ == "ccomp":
-                        for subj in child.children:
-                            if subj.dep_ in ("nsubj", "nsubjpass"):
-                                found = self.actors_for(subj, index)
-                                if found:
-                                    return found, f"subject '{subj.text}' of the demanded clause"
         if entry.pos == "VERB":
             # "signed an agreement with X", "imposed sanctions on X": the phrase hangs on the object
             carriers.extend(c for c in tok.children if c.dep_ == "dobj" and c not in carriers)
