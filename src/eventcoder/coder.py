@@ -117,6 +117,16 @@ def learned_coder(*, dictionaries: Iterable[str | Path] = ()) -> Coder:
     return Coder(dictionaries=dictionaries, mode="learned")
 
 
+def stating_coder(*, dictionaries: Iterable[str | Path] = ()) -> Coder:
+    """A rules-only coder that also codes public statements (the batch runner's ``--statements``)."""
+    return Coder(dictionaries=dictionaries, mode="fast", statements=True)
+
+
+def stating_learned_coder(*, dictionaries: Iterable[str | Path] = ()) -> Coder:
+    """``learned_coder`` that also codes public statements (``--learned --statements``)."""
+    return Coder(dictionaries=dictionaries, mode="learned", statements=True)
+
+
 _DEFAULT: Coder | None = None
 
 

@@ -79,3 +79,33 @@ def test_run_command_max_bytes_lets_a_large_file_through(tmp_path: Path) -> None
         ],
     )
     assert re.search(r"events\s+1,000\n", large.output), large.output
+
+
+def test_run_command_picks_the_coder_for_learned_and_statements(tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    from eventcoder.coder import stating_coder
+    from eventcoder.scale.worker import resolve_factory
+
+    picked: list[str] = []
+
+    def fake_run_batch(inputs, out, **kwargs):
+        picked.append(kwargs["coder_factory"])
+        raise SystemExit(0)
+
+    monkeypatch.setattr("eventcoder.cli.run.run_batch", fake_run_batch)
+    corpus = write_corpus(tmp_path / "corpus", n_articles=1)
+    for flags in ([], ["--learned"], ["--statements"], ["--learned", "--statements"]):
+        CliRunner().invoke(command, [str(corpus), "--out", str(tmp_path / "o"), "-q", *flags])
+    assert picked == [
+        "eventcoder.coder:Coder",
+        "eventcoder.coder:learned_coder",
+        "eventcoder.coder:stating_coder",
+        "eventcoder.coder:stating_learned_coder",
+    ]
+    assert all(callable(resolve_factory(name)) for name in picked)
+    with pytest.MonkeyPatch.context() as m:
+        made: list[dict] = []
+        m.setattr("eventcoder.coder.Coder", lambda **kw: made.append(kw))
+        stating_coder(dictionaries=[])
+    assert made == [{"dictionaries": [], "mode": "fast", "statements": True}]

@@ -19,11 +19,22 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from eventcoder.cli.options import coder_mode, dictionaries_option, max_bytes_option, mode_options
+from eventcoder.cli.options import (
+    coder_mode,
+    dictionaries_option,
+    max_bytes_option,
+    mode_options,
+    statements_option,
+)
 from eventcoder.ingest import DEFAULT_MAX_BYTES
 from eventcoder.scale.engines import ENGINES
 from eventcoder.scale.runner import RunSummary, run_batch
-from eventcoder.scale.worker import DEFAULT_FACTORY, LEARNED_FACTORY
+from eventcoder.scale.worker import (
+    DEFAULT_FACTORY,
+    LEARNED_FACTORY,
+    STATING_FACTORY,
+    STATING_LEARNED_FACTORY,
+)
 
 __all__ = ["command", "format_summary"]
 
@@ -155,6 +166,7 @@ def format_summary(s: RunSummary) -> str:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=None, hidden=True)
 @mode_options
+@statements_option
 @click.option("--coder-factory", default=DEFAULT_FACTORY, hidden=True)
 def command(
     inputs: tuple[str, ...],
@@ -171,6 +183,7 @@ def command(
     chunk_size: int | None,
     fast: bool,
     learned: bool,
+    statements: bool,
     coder_factory: str,
 ) -> None:
     """Code every article in INPUT... (files, folders, .warc.gz, or - for stdin) into --out.
@@ -181,8 +194,13 @@ def command(
     """
     console = Console(stderr=True)
     coder_mode(fast, learned)  # rejects --fast with --learned
-    if learned and coder_factory == DEFAULT_FACTORY:
-        coder_factory = LEARNED_FACTORY
+    if coder_factory == DEFAULT_FACTORY:
+        coder_factory = {
+            (False, False): DEFAULT_FACTORY,
+            (True, False): LEARNED_FACTORY,
+            (False, True): STATING_FACTORY,
+            (True, True): STATING_LEARNED_FACTORY,
+        }[learned, statements]
     kwargs = dict(
         engine=engine,
         workers=workers,

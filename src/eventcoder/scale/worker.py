@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_FACTORY = "eventcoder.coder:Coder"
 LEARNED_FACTORY = "eventcoder.coder:learned_coder"  # classifier votes (--learned)
+STATING_FACTORY = "eventcoder.coder:stating_coder"  # also public statements (--statements)
+STATING_LEARNED_FACTORY = "eventcoder.coder:stating_learned_coder"  # --learned --statements
 
 
 @dataclass(frozen=True, slots=True)
