@@ -118,7 +118,7 @@ def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
         event_type=verdict.event_type,
         cameo=cameo,
         why=f"{cand.why}; {verdict.explain()}",
-        confidence=round(verdict.probability, 3),
+        confidence=round(verdict.confidence, 3),
     )
 
 

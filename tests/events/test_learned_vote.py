@@ -64,3 +64,14 @@ def test_fast_mode_has_no_classifier():
     assert fast.learned is None and fast.mode == "fast"
     events = fast.code_text("Mali expelled the French ambassador.")
     assert events and "classifier" not in events[0].why
+
+
+def test_vote_confidence_is_the_winners_share_of_the_vote():
+    # the lexicon's type wins on its bonus: its confidence counts the bonus, not the bare probability
+    v = vote(_probs(ACCUSE=0.30, ASSAULT=0.40, NONE=0.30), "ACCUSE", bonus=0.25)
+    assert v.event_type == "ACCUSE" and v.probability == 0.30
+    assert v.confidence == pytest.approx(0.55 / 1.25)
+    # without a lexicon type the share is the classifier's probability
+    assert vote(_probs(ASSAULT=0.9, NONE=0.1), None).confidence == pytest.approx(0.9)
+    # NONE ruled out: the share is over the labels still in the running
+    assert vote(_probs(NONE=0.8, ACCUSE=0.2), None, allow_none=False).confidence == pytest.approx(1.0)

@@ -30,6 +30,9 @@ class Verdict:
     probability: float  # the classifier's calibrated probability of that label
     lexicon_type: str | None
     changed: bool
+    #: the winner's share of the vote (classifier probabilities plus the lexicon bonus, over the
+    #: labels in the running); equals ``probability`` when there is no lexicon type to add to
+    confidence: float = 0.0
 
     def explain(self) -> str:
         if self.event_type == NONE_LABEL:
@@ -53,7 +56,10 @@ def vote(
     if lexicon_type in scores:
         scores[lexicon_type] += LEXICON_BONUS if bonus is None else bonus
     best = max(scores, key=lambda k: scores[k])
-    return Verdict(best, probs[best], lexicon_type, changed=lexicon_type is not None and best != lexicon_type)
+    share = scores[best] / sum(scores.values()) if sum(scores.values()) > 0 else 0.0
+    return Verdict(
+        best, probs[best], lexicon_type, changed=lexicon_type is not None and best != lexicon_type, confidence=share
+    )
 
 
 class LearnedTyper:
