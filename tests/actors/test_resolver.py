@@ -38,6 +38,8 @@ def _by_text(found):
         ("Officials said US soldiers were unhurt.", "US soldiers", "USAMIL", "sector-noun"),
         ("Moscow rejected the proposal.", "Moscow", "RUSGOV", "alias"),
         ("A spokesman for the Kremlin declined to comment.", "the Kremlin", "RUSGOV", "alias"),
+        ("Moscow said Kiev had broken the truce.", "Kiev", "UKRGOV", "alias"),  # the older spelling
+        ("Dar es Salaam rejected the accusations.", "Dar es Salaam", "TZAGOV", "alias"),  # seat, not capital
         ("The PA condemned the raid.", "PA", "PSEGOV", "alias"),
         ("The report angered Burma.", "Burma", "MMR", "alias"),
         ("Police in Egypt detained a journalist.", "Police in Egypt", "EGYCOP", "sector-noun"),
