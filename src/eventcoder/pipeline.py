@@ -97,17 +97,20 @@ def code_doc(coder: Coder, article: Article, doc: Doc) -> CodingResult:
 
 def apply_learned(coder: Coder, candidates: list[Candidate]) -> list[Candidate]:
     """Let the pair classifier vote on each candidate's type (see ``events/learned.py``)."""
+    # the classifier types PLOVER events; a statement (CAMEO 01) is not one, so it is not asked
+    events = [c for c in candidates if c.match.entry.event_type != "STATEMENT"]
+    verdicts = dict(zip(map(id, events), coder.learned.judge(events), strict=True))
     out: list[Candidate] = []
-    for cand, verdict in zip(candidates, coder.learned.judge(candidates), strict=True):
-        out_cand = _with_verdict(coder, cand, verdict)
+    for cand in candidates:
+        out_cand = _with_verdict(coder, cand, verdicts.get(id(cand)))
         if out_cand is not None:
             out.append(out_cand)
     return out
 
 
 def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
-    if verdict is None or cand.match.entry.event_type == "STATEMENT":
-        return cand  # the classifier types PLOVER events; a statement is not one
+    if verdict is None:
+        return cand
     if verdict.event_type == "NONE":
         return None
     cameo = cand.final_cameo  # keeps intent, civilian and state recoding
@@ -382,10 +385,9 @@ def _classifier_candidate(coder: Coder, doc: Doc, given: list[ActorMention], eve
 
     anchor = _governing_word(doc, given) or doc[given[0].head].sent.root
     cameo = coder.ontology.plover[event_type].default_cameo
-    entry = Trigger(
-        head=anchor.lemma_, pos=anchor.pos_, extra=(), cameo=cameo, event_type=event_type, mode=None,
-        objects=frozenset(), not_objects=frozenset(), target_preps=(), governs=False, requires_target=False, confidence=0.5,
-        phrase=f"no lexicon entry; word governing the pair '{anchor.text}'",
+    entry = Trigger.made_by_rule(
+        anchor.lemma_, anchor.pos_, cameo, event_type,
+        f"no lexicon entry; word governing the pair '{anchor.text}'", confidence=0.5,
     )
     return Candidate(
         match=TriggerMatch(token=anchor, entry=entry, tokens=(anchor,)), sentence=anchor.sent,

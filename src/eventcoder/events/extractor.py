@@ -107,11 +107,13 @@ class EventExtractor:
         self.lexicon = lexicon or load_lexicon()
         #: also code public statements (CAMEO 01) by political actors; see ``_statements``
         self.statements = statements
+        #: word forms that let a sentence through the pre-filter (speech verbs too with statements)
+        self._prefilter = self.lexicon.surface_words | (self.lexicon.speech_words if statements else frozenset())
 
     # ---------------------------------------------------------------- public
     def sentence_may_have_event(self, text: str) -> bool:
         """Cheap pre-filter: does any word of the text start a trigger?"""
-        words = self.lexicon.surface_words | self.lexicon.speech_words if self.statements else self.lexicon.surface_words
+        words = self._prefilter
         return any(w.strip(".,;:!?\"'()[]“”’").lower() in words for w in text.split())
 
     def extract(
@@ -219,11 +221,9 @@ class EventExtractor:
             if not sources:
                 continue
             code = (lex.statement_codes or {}).get(lemma, "010")
-            entry = Trigger(
-                head=lemma, pos="VERB", extra=(), cameo=code, event_type="STATEMENT", mode=None,
-                objects=frozenset(), not_objects=frozenset(), target_preps=(), governs=False,
-                requires_target=False, confidence=0.3, phrase=f"statement verb '{tok.text}' -> CAMEO {code}",
-            )  # fmt: skip
+            entry = Trigger.made_by_rule(
+                lemma, "VERB", code, "STATEMENT", f"statement verb '{tok.text}' -> CAMEO {code}", confidence=0.3
+            )
             match = TriggerMatch(token=tok, entry=entry, tokens=(tok,))
             out.extend(
                 Candidate(
@@ -259,12 +259,10 @@ class EventExtractor:
                 deed = {t.i for t in (word.subtree if word is not clause else clause.subtree)} - {t.i for t in subj.subtree}
                 blamed |= deed
                 kind = "blame" if cameo == "112" else "warning"
-                entry = Trigger(
-                    head=word.lemma_.lower(), pos="VERB", extra=(), cameo=cameo,
-                    event_type="ACCUSE" if cameo == "112" else "THREATEN", mode=None,
-                    objects=frozenset(), not_objects=frozenset(), target_preps=(), governs=False,
-                    requires_target=True, confidence=0.6,
-                    phrase=f"{kind} '{word.text}' reported by '{tok.text}' -> CAMEO {cameo}",
+                entry = Trigger.made_by_rule(
+                    word.lemma_.lower(), "VERB", cameo, "ACCUSE" if cameo == "112" else "THREATEN",
+                    f"{kind} '{word.text}' reported by '{tok.text}' -> CAMEO {cameo}",
+                    confidence=0.6, requires_target=True,
                 )
                 match = TriggerMatch(token=word, entry=entry, tokens=(word,))
                 negated = any(c.dep_ == "neg" for c in clause.children)
@@ -898,7 +896,7 @@ def _blame_word(clause: Token, lex: Lexicon) -> tuple[Token | None, str]:
                 return c, "112"
             if c.dep_ == "prep" and c.lower_ == "behind":
                 return c, "112"
-    elif lemma in ("commit", "perpetrate") and objects & lex.wrongdoing_nouns:
+    elif lemma in lex.wrongdoing_verbs and objects & lex.wrongdoing_nouns:
         return clause, "112"
     elif lemma in lex.warning_verbs and (not lex.warning_verbs[lemma] or objects & lex.warning_verbs[lemma]):
         return clause, "130"

@@ -32,7 +32,7 @@ class Verdict:
     changed: bool
     #: the winner's share of the vote (classifier probabilities plus the lexicon bonus, over the
     #: labels in the running); equals ``probability`` when there is no lexicon type to add to
-    confidence: float = 0.0
+    confidence: float
 
     def explain(self) -> str:
         if self.event_type == NONE_LABEL:

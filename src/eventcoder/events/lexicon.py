@@ -40,6 +40,19 @@ class Trigger:
     confidence: float
     phrase: str  # the lexicon text, for `why`
 
+    @classmethod
+    def made_by_rule(
+        cls, head: str, pos: str, cameo: str, event_type: str, phrase: str, *,
+        confidence: float, requires_target: bool = False,
+    ) -> Trigger:
+        """An entry a parse rule makes up (reported blame, statements, a classifier-typed pair):
+        one word, no object constraints or target prepositions of its own."""
+        return cls(
+            head=head, pos=pos, extra=(), cameo=cameo, event_type=event_type, mode=None, objects=frozenset(),
+            not_objects=frozenset(), target_preps=(), governs=False, requires_target=requires_target,
+            confidence=confidence, phrase=phrase,
+        )  # fmt: skip
+
     @property
     def specificity(self) -> int:
         """How much context the entry demands; the most specific matching entry wins."""
@@ -62,6 +75,7 @@ class Lexicon:
     state_codes: dict[str, str] | None = None  # CAMEO code -> code when a state actor does it
     armed_codes: dict[str, str] | None = None  # CAMEO code -> code when an armed group or force does it
     blame_words: frozenset[str] = frozenset()  # "said Y was responsible": predicates of blame
+    wrongdoing_verbs: frozenset[str] = frozenset()  # "said Y committed war crimes": verbs of the deed
     wrongdoing_nouns: frozenset[str] = frozenset()  # "said Y committed war crimes": deeds that blame
     warning_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "said Y would pay a price"
     statement_codes: dict[str, str] | None = None  # speech verb -> CAMEO 01x (others: 010)
@@ -214,6 +228,14 @@ def load_lexicon() -> Lexicon:
         for old, new in recoded[key].items():
             if old not in ontology.cameo or new not in ontology.cameo:
                 raise LexiconError(f"{key}: {old!r} -> {new!r} is not a pair of CAMEO codes", path="triggers.yaml")
+    warning_verbs = {
+        str(v).lower(): frozenset(str(o).lower() for o in objs or ())
+        for v, objs in (raw.get("warning_verbs") or {}).items()
+    }
+    # the words the reported-blame and warning rules look at also pass the sentence pre-filter
+    rule_words = words("blame_words") | {
+        f for w in words("wrongdoing_verbs") | set(warning_verbs) for f in _inflections(w) | _IRREGULAR.get(w, set())
+    }
     return Lexicon(
         intent_codes=dict(intent),
         civilian_sectors=words("civilian_sectors"),
@@ -227,15 +249,11 @@ def load_lexicon() -> Lexicon:
         future_markers=words("future_markers"),
         representative_nouns=words("representative_nouns"),
         representative_preps=words("representative_preps"),
-        surface_words=frozenset(
-            surface | words("blame_words") | {"committed", "commit", "perpetrated", "pay", "face", "regret"}
-        ),
+        surface_words=frozenset(surface | rule_words),
         blame_words=words("blame_words"),
+        wrongdoing_verbs=words("wrongdoing_verbs"),
         wrongdoing_nouns=words("wrongdoing_nouns"),
-        warning_verbs={
-            str(v).lower(): frozenset(str(o).lower() for o in objs or ())
-            for v, objs in (raw.get("warning_verbs") or {}).items()
-        },
+        warning_verbs=warning_verbs,
         statement_codes=statements,
         statement_sectors=frozenset(w.upper() for w in words("statement_sectors")),
         speech_words=frozenset(f for w in words("speech_verbs") for f in _inflections(w) | _IRREGULAR.get(w, set())),
