@@ -90,9 +90,40 @@ def code_doc(coder: Coder, article: Article, doc: Doc) -> CodingResult:
     candidates = coder.events.extract(doc, mentions)
     if coder.learned is not None and candidates:
         candidates = apply_learned(coder, candidates)
+    candidates = mirror_meetings(candidates)
     events = build_events(coder, article, doc, candidates)
     n_sent = sum(1 for s in doc.sents if s.text.strip())
     return CodingResult(article=article, events=events, n_sentences=n_sent)
+
+
+#: CAMEO codes of meetings, which both sides hold: 042 (make a visit) and 043 (host a visit) are two
+#: sides of one visit; talks, phone calls, meetings and negotiations are the same from either side.
+#: Mediation (045) and intents (036) are not mirrored.
+_MIRRORED = {"040": "040", "041": "041", "042": "043", "043": "042", "044": "044", "046": "046"}
+
+
+def mirror_meetings(candidates: list[Candidate]) -> list[Candidate]:
+    """A meeting between two actors is coded from both sides: "A met B" gives A->B and B->A, and "A
+    visited B" gives A->B (042, visit) and B->A (043, host), as CAMEO, PETRARCH and Phoenix code it.
+    Both records share the trigger, so a user who wants one record per meeting keeps the first."""
+    pairs = {(id(c.match), id(c.source), id(c.target)) for c in candidates}
+    out: list[Candidate] = []
+    for cand in candidates:
+        out.append(cand)
+        code = cand.final_cameo
+        if cand.final_type != "CONSULT" or code not in _MIRRORED or cand.source is None or cand.target is None:
+            continue
+        if (id(cand.match), id(cand.target), id(cand.source)) in pairs:
+            continue  # already coded both ways ("X and Y met")
+        pairs.add((id(cand.match), id(cand.target), id(cand.source)))
+        out.append(
+            dataclasses.replace(
+                cand, source=cand.target, target=cand.source, cameo=_MIRRORED[code],
+                why=f"{cand.why}; mirrored: a meeting is mutual, so {cand.target.actor.name} -> "
+                f"{cand.source.actor.name} is coded too (CAMEO {_MIRRORED[code]})",
+            )  # fmt: skip
+        )
+    return out
 
 
 def apply_learned(coder: Coder, candidates: list[Candidate]) -> list[Candidate]:

@@ -376,8 +376,24 @@ def test_armed_groups_that_block_impose_a_blockade_and_civilians_protest(coder):
 
 def test_fallback_target_keeps_its_coordinated_partner(coder):
     events = _events(coder, "Qatar hosted a new round of talks between the Afghan government and the Taliban in Doha.")
-    targets = {e.target.cameo_code[:3] + e.target.cameo_code[3:6] for e in events if e.evidence.trigger == "hosted" and e.target}
-    assert len(targets) == 2, targets
+    hosted = [e for e in events if e.evidence.trigger == "hosted" and e.target]
+    targets = {e.target.cameo_code for e in hosted if e.source and e.source.country == "QAT"}
+    assert targets == {"AFGGOV", "AFGINSTAL"}, targets
+    # the visit is coded from the guests' side too (CAMEO 042 against the host's 043)
+    guests = {(e.source.cameo_code, e.cameo) for e in hosted if e.target.country == "QAT"}
+    assert guests == {("AFGGOV", "042"), ("AFGINSTAL", "042")}, guests
+
+
+def test_a_meeting_is_coded_from_both_sides(coder):
+    events = _events(coder, "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Friday.")
+    met = {(e.source.cameo_code, e.target.cameo_code, e.cameo) for e in events if e.source and e.target}
+    assert met == {("KENGOV", "ETHGOV", "040"), ("ETHGOV", "KENGOV", "040")}, met
+    visit = _events(coder, "Indian Prime Minister Narendra Modi visited Japan.")
+    sides = {(e.source.country, e.target.country, e.cameo) for e in visit if e.source and e.target}
+    assert sides == {("IND", "JPN", "042"), ("JPN", "IND", "043")}, sides
+    # mediation is not mutual: the mediator is not mediated by the parties
+    mediated = _events(coder, "Norway mediated between the Colombian government and the ELN rebels.")
+    assert not any(e.target and e.target.country == "NOR" for e in mediated)
 
 
 def test_traveller_attends_not_the_destination(coder):
@@ -390,7 +406,7 @@ def test_traveller_attends_not_the_destination(coder):
 
 def test_purpose_of_a_meeting_is_not_a_second_meeting(coder):
     events = _events(coder, "The US envoy met officials in Khartoum to discuss the peace process.")
-    assert [(e.event_type, e.evidence.trigger) for e in events] == [("CONSULT", "met")]
+    assert {(e.event_type, e.evidence.trigger) for e in events} == {("CONSULT", "met")}
     # a purpose with its own partner is its own meeting
     events = _events(coder, "The Kenyan foreign minister flew to Kampala on Sunday to meet President Museveni.")
     assert _find(events, "CONSULT", "KEN", "UGA") is not None
