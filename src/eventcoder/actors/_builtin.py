@@ -145,7 +145,8 @@ def _read_sectors(node: Traversable) -> dict[str, Any]:
         for r in data.get("anaphora", [])
     ]
     intl = dict(data.get("international", {}))
-    return {"labels": labels, "nouns": nouns, "titles": titles, "anaphora": anaphora, "intl": intl}
+    acts = frozenset(str(a).lower() for a in data.get("act_nouns", []))
+    return {"labels": labels, "nouns": nouns, "titles": titles, "anaphora": anaphora, "intl": intl, "acts": acts}
 
 
 def _title_nouns(titles: list[Title], known: set[str], where: str) -> list[SectorNoun]:
@@ -385,6 +386,7 @@ def _build_builtin_kb() -> ActorKB:
         titles=tuple(sectors["titles"]),
         anaphora=tuple(sectors["anaphora"]),
         sector_labels=sectors["labels"],
+        act_nouns=sectors["acts"],
         known_codes=known | _OTHER_CAMEO_CODES | frozenset(intl),
         sources=("built-in",),
     )

@@ -44,9 +44,10 @@ class Atom:
 
 
 def compose(
-    doc: Doc, atoms: list[Atom], *, when: dt.date | None
+    doc: Doc, atoms: list[Atom], *, when: dt.date | None, act_nouns: frozenset[str] = frozenset()
 ) -> tuple[list[ActorMention], list[Atom]]:
-    """Mentions built from atoms, and the anaphor atoms left for coreference."""
+    """Mentions built from atoms, and the anaphor atoms left for coreference. ``act_nouns``: nouns
+    of acts a sector noun before them carries out ("police crackdown", "army offensive")."""
     persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
     out: list[ActorMention] = []
     anaphors: list[Atom] = []
@@ -62,7 +63,7 @@ def compose(
             mention, i = step
             out.append(mention)
             continue
-        step2 = _coordinated_nationalities(doc, atoms, i) or _nationality_sector(doc, atoms, i)
+        step2 = _coordinated_nationalities(doc, atoms, i) or _nationality_sector(doc, atoms, i, act_nouns)
         if step2 is not None:
             mentions, i = step2
             out.extend(mentions)
@@ -77,7 +78,7 @@ def compose(
             out.append(located)
             i += 2
             continue
-        single = _single(doc, atom, when)
+        single = _single(doc, atom, when, act_nouns)
         if single is not None:
             out.append(single)
         i += 1
@@ -158,7 +159,7 @@ def _title_person(
 
 
 def _nationality_sector(
-    doc: Doc, atoms: list[Atom], i: int
+    doc: Doc, atoms: list[Atom], i: int, act_nouns: frozenset[str] = frozenset()
 ) -> tuple[list[ActorMention], int] | None:
     """Nationality + sector noun ("Israeli occupation forces", "Israel's government"), then
     conjuncts that share the nationality ("... and settlers")."""
@@ -169,7 +170,7 @@ def _nationality_sector(
     noun_cand = nxt.first("sector")
     if noun_cand is None or not _gap_ok(doc, atoms[i].end, nxt.start, max_gap=MAX_GAP):
         return None
-    if not _is_head(doc, nxt):
+    if not _is_head(doc, nxt, act_nouns):
         return None
     assert isinstance(noun_cand.ref, SectorNoun)
     country = nat
@@ -370,7 +371,9 @@ def _sector_in_country(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | No
     return ActorMention(span.start, span.end, doc[atom.start : atom.end].root.i, actor, "group")
 
 
-def _single(doc: Doc, atom: Atom, when: dt.date | None) -> ActorMention | None:
+def _single(
+    doc: Doc, atom: Atom, when: dt.date | None, act_nouns: frozenset[str] = frozenset()
+) -> ActorMention | None:
     span = doc[atom.start : atom.end]
     for cand in atom.cands:
         if cand.kind == "region" or (cand.kind == "seat" and _after_place_prep(span)):
@@ -387,7 +390,7 @@ def _single(doc: Doc, atom: Atom, when: dt.date | None) -> ActorMention | None:
                 + (f" (after '{span.root.head.text}')" if cand.kind == "seat" else " (region)"),
             )
             return ActorMention(atom.start, atom.end, span.root.i, place, "place")
-        if cand.kind == "sector" and (not _is_head(doc, atom) or _in_longer_name(doc, span)):
+        if cand.kind == "sector" and (not _is_head(doc, atom, act_nouns) or _in_longer_name(doc, span)):
             continue  # "refugee camp", "Bank of England": not a sector actor
         actor = _actors.from_cand(cand, span.text, span.start_char, span.end_char, when=when)
         if actor is None:
@@ -446,10 +449,13 @@ def _conj_gap(doc: Doc, start: int, end: int) -> bool:
     return 1 <= len(gap) <= 2 and all(t.lower_ in _CONJ_WORDS for t in gap)
 
 
-def _is_head(doc: Doc, atom: Atom) -> bool:
-    """The sector noun heads its phrase: "police" in "police station" does not."""
+def _is_head(doc: Doc, atom: Atom, act_nouns: frozenset[str] = frozenset()) -> bool:
+    """The sector noun heads its phrase: "police" in "police station" does not. Before a noun of
+    an act ("police crackdown", "army offensive") it names who acts, so it counts as a head."""
     last = doc[atom.end - 1]
-    return not (last.dep_ == "compound" and last.head.i > last.i)
+    if last.dep_ == "compound" and last.head.i > last.i:
+        return last.head.lemma_.lower() in act_nouns or last.head.lower_ in act_nouns
+    return True
 
 
 def _may_hold_title(cand: Cand) -> bool:

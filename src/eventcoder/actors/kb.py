@@ -170,6 +170,8 @@ class ActorKB:
     titles: tuple[Title, ...]
     anaphora: tuple[AnaphorRule, ...]
     sector_labels: dict[str, str] = field(default_factory=dict)
+    #: nouns of acts whose sector-noun modifier is the actor ("police crackdown", "army offensive")
+    act_nouns: frozenset[str] = frozenset()
     known_codes: frozenset[str] = frozenset()  # sector codes recognised inside actor codes
     problems: tuple[ImportProblem, ...] = ()
     sources: tuple[str, ...] = ()

@@ -77,7 +77,7 @@ class ActorResolver:
         and dated dictionary codes. Character offsets are ``doc`` offsets.
         """
         atoms = self._atoms(doc, when)
-        mentions, anaphors = compose(doc, atoms, when=when)
+        mentions, anaphors = compose(doc, atoms, when=when, act_nouns=self.kb.act_nouns)
         taken = _taken(
             len(doc), [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anaphors]
         )
@@ -124,7 +124,7 @@ class ActorResolver:
                 key = strings[match_id]
                 cands = self.index.exact_cands(key) if exact else self.index.lower_cands(key)
                 span = doc[start:end]
-                cands = _unambiguous_surnames([c for c in cands if _fits(c, span)], when)
+                cands = _unambiguous_surnames([c for c in cands if _fits(c, span, self.kb.act_nouns)], when)
                 if cands:
                     found.append(Atom(start, end, tuple(sorted(cands, key=order))))
         # longest wins, then leftmost; exact-case atoms win ties of the same length
@@ -198,7 +198,7 @@ def _holds_role(c: Cand, when: dt.date | None) -> bool:
     return any(r.covers(when) for r in c.ref.roles)
 
 
-def _fits(cand: Cand, span: Span) -> bool:
+def _fits(cand: Cand, span: Span, act_nouns: frozenset[str] = frozenset()) -> bool:
     """Names need a capital letter; pronoun anaphora must be pronouns."""
     if cand.proper and span.text.islower():
         # a lower-case nationality adjective still names a country ("tunisian police");
@@ -212,7 +212,9 @@ def _fits(cand: Cand, span: Span) -> bool:
     if cand.kind != "entry" and span[0].ent_type_ in _NON_ACTOR_LABELS:
         return False
     if cand.kind == "sector" and span[-1].pos_ not in _NOUN_POS:
-        return False  # "general" in "general secretaries"
+        # "general" in "general secretaries" is no actor; "rebel" in "a rebel attack" is its author
+        last = span[-1]
+        return last.dep_ == "amod" and last.head.lemma_.lower() in act_nouns and last.head.i > last.i
     if cand.kind == "entry" and span[0].ent_type_ == "PERSON" and _inside_longer_entity(span):
         return False  # "Haddad" in "Tariq Haddad Mansouri" is someone else
     if cand.kind in _PLACE_NAME_KINDS and span[0].ent_type_ in _PLACE_LABELS:

@@ -36,7 +36,10 @@ _SPEECH_ACT_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPOR
 #: Nouns naming a violent act whose agent "by X" (or partner "with X") can be the actor of a verb.
 _ACT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "bombing", "blast", "explosion", "ambush",
               "clash", "fighting", "battle", "shelling", "offensive", "operation", "shooting", "gunfire",
-              "bomb", "rocket", "missile", "drone", "crossfire", "skirmish", "incursion", "violence"}
+              "bomb", "rocket", "missile", "drone", "crossfire", "skirmish", "incursion", "violence",
+              "crackdown", "fire", "bombardment", "barrage", "shootout", "onslaught", "siege", "invasion"}
+#: Verbs whose subject undergoes what the phrase after them names: "three died in a rebel attack".
+_UNDERGO_VERBS = {"die", "perish", "suffer", "drown", "survive", "flee", "escape", "lose", "disappear", "vanish"}
 #: Documents whose author acts through them: "a report released by X accused Y", "X's statement urged".
 _AUTHORED_NOUNS = {"report", "statement", "communique", "resolution", "letter", "study", "document", "declaration",
                    "ruling", "verdict", "editorial", "memo", "dossier", "survey", "inquiry", "probe", "audit",
@@ -491,7 +494,7 @@ class EventExtractor:
         return self._verb_sources(tok, index)
 
     def _verb_sources(self, tok: Token, index: MentionIndex, hops: int = 0) -> tuple[list[ActorMention], str]:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        passive = _is_passive(tok)
         for child in tok.children:
             if passive and child.dep_ == "agent":
                 for pobj in child.children:
@@ -512,8 +515,9 @@ class EventExtractor:
                 # "an attack by X killed ...", "the blast, claimed by X, ...": the act's agent
                 return self._agent_of(child, index), f"agent of subject '{child.text}'"
         if passive:
-            # "two soldiers were killed in clashes with X", "... in an attack by X"
-            for child in tok.children:
+            # "two soldiers were killed in clashes with X", "... in an attack by X"; "one was
+            # killed and three wounded in an Israeli raid"
+            for child in (c for verb in _passive_family(tok) for c in verb.children):
                 if child.dep_ == "prep" and child.lower_ in ("in", "during", "amid"):
                     for pobj in _prep_objects(child):
                         found = self._agent_of(pobj, index, partners=True)
@@ -568,6 +572,7 @@ class EventExtractor:
             and head.head.pos_ in ("VERB",)
             and head.lemma_ in ("in", "into")
             and head.head.i not in triggers  # "arrested a suspect in the killing": not the police's act
+            and head.head.lemma_.lower() not in _UNDERGO_VERBS  # "died in an attack": the victims
         ):
             found, how = self._verb_sources(head.head, index)
             if found:
@@ -654,6 +659,14 @@ class EventExtractor:
                 or child.lemma_.lower() in _ATTRIBUTION_PREPS
             ):
                 skip.update(t.i for t in child.subtree)
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("in", "during", "amid")
+                and match.entry.pos == "VERB"
+                and _is_passive(tok)
+                and any(p.lemma_.lower() in _ACT_NOUNS for p in _prep_objects(child))
+            ):
+                skip.update(t.i for t in child.subtree)  # "wounded in an Israeli raid": the raid's author acts
         own = {t.i for t in match.tokens}
         skip |= _embedded_after_object(match)
         if tok.lemma_.lower() in _TOPIC_VERBS:
@@ -682,9 +695,10 @@ class EventExtractor:
             if found:
                 return found, f"noun '{tok.head.text}' the participle '{tok.text}' describes"
         if entry.pos == "VERB":
-            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            passive = _is_passive(tok)
+            patient = "nsubj" if _elliptic_passive(tok) else "nsubjpass"
             for child in tok.children:
-                if passive and child.dep_ == "nsubjpass":
+                if passive and child.dep_ == patient:
                     found = self.actors_for(child, index) or self._owner(child, index)
                     if found:
                         return found, f"passive subject '{child.text}'"
@@ -831,6 +845,33 @@ def _embedded_after_object(match: TriggerMatch) -> set[int]:
     if not _has_own_object(match):
         return set()
     return {t.i for c in match.token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+
+
+def _is_passive(tok: Token) -> bool:
+    """A verb in the passive voice, including one that shares the passive of the verb it is
+    coordinated with: "a man was killed and three wounded" ("three" undergoes the wounding)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    return _elliptic_passive(tok)
+
+
+def _elliptic_passive(tok: Token) -> bool:
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        and any(c.dep_ == "auxpass" for c in tok.head.children)
+    )
+
+
+def _passive_family(tok: Token) -> list[Token]:
+    """The verb and the passive verbs coordinated with it ("killed and three wounded in a raid",
+    "was shot and dozens were arrested during a crackdown": the phrase may hang on either)."""
+    family = [tok]
+    if tok.dep_ == "conj" and _is_passive(tok.head):
+        family.append(tok.head)
+    family.extend(c for c in tok.children if c.dep_ == "conj" and _is_passive(c))
+    return family
 
 
 def _passive_participle(tok: Token) -> bool:
