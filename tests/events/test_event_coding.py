@@ -488,3 +488,22 @@ def test_a_protest_without_a_named_target_addresses_its_own_government(coder):
 
 def test_paying_compensation_is_no_warning(coder):
     assert _events(coder, "The Kenyan minister said the company would pay compensation to the families.") == []
+
+
+def test_the_raid_that_wounded_is_shared_by_coordinated_passives(coder):
+    events = _events(coder, "A Palestinian was killed and three wounded in an Israeli air raid on Gaza.")
+    killed = _find(events, "ASSAULT", "ISR", "PSE")
+    assert killed is not None and killed.evidence.trigger == "killed"
+    wounded = [e for e in events if e.evidence.trigger == "wounded"]
+    # the raid's author wounds; "Israeli" is not who was wounded
+    assert wounded and all(e.source and e.source.country == "ISR" and e.target is None for e in wounded)
+
+
+def test_a_sector_noun_before_an_act_is_its_author(coder):
+    e = _find(_events(coder, "Dozens were arrested during a police crackdown in Nairobi."), "COERCE")
+    assert e is not None and e.source is not None and e.source.cameo_code == "KENCOP"
+    attack = _find(_events(coder, "Three people died in a rebel attack on Beni."), "ASSAULT")
+    # the dead are the victims, not the attackers
+    assert attack is not None and attack.source is not None and "REB" in attack.source.sectors
+    # before a noun that is no act, a sector noun names no actor
+    assert _events(coder, "The police station in Beni was renovated.") == []
