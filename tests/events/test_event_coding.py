@@ -507,3 +507,13 @@ def test_a_sector_noun_before_an_act_is_its_author(coder):
     assert attack is not None and attack.source is not None and "REB" in attack.source.sectors
     # before a noun that is no act, a sector noun names no actor
     assert _events(coder, "The police station in Beni was renovated.") == []
+
+
+def test_a_counted_passive_subject_is_the_group_counted(coder):
+    e = _find(_events(coder, "The Philippines said two of its soldiers were abducted by Syrian rebels."), "ASSAULT")
+    assert e is not None and e.target is not None and e.target.cameo_code == "PHLMIL"
+
+
+def test_a_portfolio_minister_is_government(coder):
+    e = _find(_events(coder, "Rwanda's justice minister accused France of arming the killers."), "ACCUSE")
+    assert e is not None and e.source is not None and e.source.cameo_code == "RWAGOV"

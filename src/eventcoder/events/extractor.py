@@ -38,6 +38,8 @@ _ACT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "bombing", "bl
               "clash", "fighting", "battle", "shelling", "offensive", "operation", "shooting", "gunfire",
               "bomb", "rocket", "missile", "drone", "crossfire", "skirmish", "incursion", "violence",
               "crackdown", "fire", "bombardment", "barrage", "shootout", "onslaught", "siege", "invasion"}
+#: Words that count members of a group: "two of its soldiers", "some of the protesters".
+_QUANTIFIERS = {"some", "many", "most", "all", "several", "few", "none", "dozens", "hundreds", "thousands", "scores", "one", "each"}
 #: Verbs whose subject undergoes what the phrase after them names: "three died in a rebel attack".
 _UNDERGO_VERBS = {"die", "perish", "suffer", "drown", "survive", "flee", "escape", "lose", "disappear", "vanish"}
 #: Documents whose author acts through them: "a report released by X accused Y", "X's statement urged".
@@ -699,7 +701,10 @@ class EventExtractor:
             patient = "nsubj" if _elliptic_passive(tok) else "nsubjpass"
             for child in tok.children:
                 if passive and child.dep_ == patient:
+                    # "two of its soldiers were abducted": the actor is in the of-phrase
                     found = self.actors_for(child, index) or self._owner(child, index)
+                    if not found and (child.pos_ == "NUM" or child.lower_ in _QUANTIFIERS):
+                        found = self._of_phrase(child, index)
                     if found:
                         return found, f"passive subject '{child.text}'"
             for child in tok.children:
