@@ -134,6 +134,32 @@ def test_resolver_possessive_gives_owner_to_sector_noun(mentions, text, surface,
     assert "owned by 'its'" in found[surface].actor.why
 
 
+def test_resolver_it_refers_to_a_singular_body_not_to_a_plural_group(mentions) -> None:
+    found = _by_text(mentions("The Nigerian army said it had freed 300 hostages.", D))
+    assert found["it"].actor.cameo_code.startswith("NGAMIL")
+    assert found["it"].actor.resolution == "coreference"
+    # "it" does not stand for people ("the soldiers ... it")
+    found = _by_text(mentions("Nigerian soldiers said it was a difficult week.", D))
+    assert "it" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("A police crackdown followed the march.", "police", "COP"),
+        ("A rebel attack killed two.", "rebel", "REB"),
+    ],
+)
+def test_resolver_sector_noun_before_an_act_is_an_actor(mentions, text, surface, code) -> None:
+    found = _by_text(mentions(text, D))
+    assert found[surface].actor.sectors == (code,)
+
+
+def test_resolver_sector_noun_before_a_thing_is_no_actor(mentions) -> None:
+    found = _by_text(mentions("The police station and the army base were closed.", D))
+    assert "police" not in found and "army" not in found
+
+
 def test_resolver_coreference_without_antecedent_makes_no_mention(mentions) -> None:
     found = _by_text(mentions("The movement said it would not negotiate.", D))
     assert "The movement" not in found

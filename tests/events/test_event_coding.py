@@ -517,3 +517,8 @@ def test_a_counted_passive_subject_is_the_group_counted(coder):
 def test_a_portfolio_minister_is_government(coder):
     e = _find(_events(coder, "Rwanda's justice minister accused France of arming the killers."), "ACCUSE")
     assert e is not None and e.source is not None and e.source.cameo_code == "RWAGOV"
+
+
+def test_a_body_set_up_by_an_actor_acts_for_it(coder):
+    e = _find(_events(coder, "A commission set up by the Rwandan government accused France of complicity."), "ACCUSE")
+    assert e is not None and e.source is not None and e.source.cameo_code == "RWAGOV"

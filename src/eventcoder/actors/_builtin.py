@@ -141,6 +141,7 @@ def _read_sectors(node: Traversable) -> dict[str, Any]:
             adjacent=bool(r.get("adjacent", False)),
             plural=bool(r.get("plural", False)),
             own_subject=bool(r.get("own_subject", False)),
+            singular_groups=bool(r.get("singular_groups", False)),
         )
         for r in data.get("anaphora", [])
     ]

@@ -159,6 +159,8 @@ def _antecedent(
             return group
         if k.kind not in rule.kinds:
             continue
+        if rule.singular_groups and k.kind == "group" and doc[m.head].tag_ in ("NNS", "NNPS"):
+            continue  # "it" is "the army", not "the troops"
         if (
             rule.sectors
             and k.kind in ("organisation", "group")

@@ -146,6 +146,7 @@ class AnaphorRule:
     adjacent: bool = False
     plural: bool = False
     own_subject: bool = False
+    singular_groups: bool = False  # a group antecedent must be a singular noun ("the army", not "troops")
 
 
 @dataclass(frozen=True, slots=True)

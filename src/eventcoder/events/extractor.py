@@ -42,10 +42,13 @@ _ACT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "bombing", "bl
 _QUANTIFIERS = {"some", "many", "most", "all", "several", "few", "none", "dozens", "hundreds", "thousands", "scores", "one", "each"}
 #: Verbs whose subject undergoes what the phrase after them names: "three died in a rebel attack".
 _UNDERGO_VERBS = {"die", "perish", "suffer", "drown", "survive", "flee", "escape", "lose", "disappear", "vanish"}
-#: Documents whose author acts through them: "a report released by X accused Y", "X's statement urged".
+#: Documents and bodies whose author acts through them: "a report released by X accused Y", "X's
+#: statement urged", "a commission set up by X".
 _AUTHORED_NOUNS = {"report", "statement", "communique", "resolution", "letter", "study", "document", "declaration",
                    "ruling", "verdict", "editorial", "memo", "dossier", "survey", "inquiry", "probe", "audit",
-                   "complaint", "petition", "motion", "decree", "review", "assessment", "message", "note"}
+                   "complaint", "petition", "motion", "decree", "review", "assessment", "message", "note",
+                   # bodies set up by an actor act for it: "a commission set up by X accused Y"
+                   "commission", "committee", "panel", "task force", "mission", "investigation"}
 _RELATION_NOUNS = {"relation", "relations", "tie", "ties"}
 _ARMED_SECTORS = {"MIL", "COP", "REB", "CRM", "UAF", "INS", "SPY", "PRM"}
 _STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
