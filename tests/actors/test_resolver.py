@@ -238,3 +238,21 @@ def test_family_name_of_nobody_in_office_is_left_alone(mentions) -> None:
     # both Clintons were out of office in 2018: no guess between them
     found = _by_text(mentions("Clinton spoke at a university in Ohio.", dt.date(2018, 5, 1)))
     assert "Clinton" not in found or found["Clinton"].actor.resolution == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Israeli troops shot dead a Palestinian near Hebron.", "Palestinian", "PSECVL"),
+        ("Ukrainian artillery pounded Russian positions.", "Russian positions", "RUSMIL"),
+        ("Settlers attacked a Palestinian village.", "Palestinian village", "PSECVL"),
+    ],
+)
+def test_resolver_a_people_person_or_place_owned_by_a_country(mentions, text, surface, code) -> None:
+    found = _by_text(mentions(text, D))
+    assert found[surface].actor.cameo_code == code
+
+
+def test_resolver_demonym_modifier_stays_the_country(mentions) -> None:
+    found = _by_text(mentions("An Israeli raid killed two.", D))
+    assert found["Israeli"].actor.cameo_code == "ISR"

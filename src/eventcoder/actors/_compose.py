@@ -392,11 +392,25 @@ def _single(
             return ActorMention(atom.start, atom.end, span.root.i, place, "place")
         if cand.kind == "sector" and (not _is_head(doc, atom, act_nouns) or _in_longer_name(doc, span)):
             continue  # "refugee camp", "Bank of England": not a sector actor
+        if cand.kind == "demonym" and _one_of_a_people(span):
+            cand = replace(cand, kind="people")  # "a Palestinian was killed": a person, a civilian
         actor = _actors.from_cand(cand, span.text, span.start_char, span.end_char, when=when)
         if actor is None:
             continue
         return ActorMention(atom.start, atom.end, span.root.i, actor, _mention_kind(cand))
     return None
+
+
+def _one_of_a_people(span: Span) -> bool:
+    """A demonym used as a noun for one person or a counted few: "a Palestinian", "two Israelis"
+    (not the modifier in "an Israeli raid")."""
+    last = span[-1]
+    if last.dep_ in ("amod", "compound", "nmod", "poss") or last.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.dep_ == "nummod"
+        for c in last.children
+    )
 
 
 # -- helpers ----------------------------------------------------------------------------------
