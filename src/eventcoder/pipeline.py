@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from eventcoder.actors.history import as_of
 from eventcoder.actors.mention import ActorMention
 from eventcoder.dates import resolve_event_date
 from eventcoder.events import Candidate
@@ -197,8 +198,8 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
         if places is not None:
             args = [m.head for m in (cand.source, cand.target) if m is not None]
             location = places.locate_event(cand.match.token, arg_tokens=[doc[i] for i in args])
-        src = _with_context_country(src, location, doc_country, tgt)
-        tgt = _with_context_country(tgt, location, doc_country, src)
+        src = as_of(_with_context_country(src, location, doc_country, tgt), date)
+        tgt = as_of(_with_context_country(tgt, location, doc_country, src), date)
         if tgt is None and event_type == "PROTEST":
             tgt = _implicit_government(coder, src, cand.match.start_char)
         size = None

@@ -256,3 +256,24 @@ def test_resolver_a_people_person_or_place_owned_by_a_country(mentions, text, su
 def test_resolver_demonym_modifier_stays_the_country(mentions) -> None:
     found = _by_text(mentions("An Israeli raid killed two.", D))
     assert found["Israeli"].actor.cameo_code == "ISR"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Kosovo Albanians marched in Pristina.", "Kosovo Albanians", "XKXCVL"),
+        ("Bosnian Serbs rejected the plan.", "Bosnian Serbs", "BIHCVL"),
+        ("Turkish Cypriots rejected the plan.", "Turkish Cypriots", "CYPCVL"),
+    ],
+)
+def test_resolver_a_people_in_a_country(mentions, text, surface, code) -> None:
+    found = _by_text(mentions(text, D))
+    assert found[surface].actor.cameo_code == code
+
+
+def test_resolver_ethnic_names_no_country(mentions) -> None:
+    found = _by_text(mentions("Ethnic Albanian rebels attacked a police station.", D))
+    rebels = found["Ethnic Albanian rebels"].actor
+    assert rebels.country is None and rebels.sectors == ("REB",)
+    found = _by_text(mentions("Thousands of ethnic Albanians marched.", D))
+    assert found["ethnic Albanians"].actor.country is None

@@ -147,7 +147,11 @@ def _read_sectors(node: Traversable) -> dict[str, Any]:
     ]
     intl = dict(data.get("international", {}))
     acts = frozenset(str(a).lower() for a in data.get("act_nouns", []))
-    return {"labels": labels, "nouns": nouns, "titles": titles, "anaphora": anaphora, "intl": intl, "acts": acts}
+    civic = frozenset(str(a).lower() for a in data.get("civic_peoples", []))
+    return {
+        "labels": labels, "nouns": nouns, "titles": titles, "anaphora": anaphora, "intl": intl,
+        "acts": acts, "civic": civic,
+    }  # fmt: skip
 
 
 def _title_nouns(titles: list[Title], known: set[str], where: str) -> list[SectorNoun]:
@@ -388,6 +392,7 @@ def _build_builtin_kb() -> ActorKB:
         anaphora=tuple(sectors["anaphora"]),
         sector_labels=sectors["labels"],
         act_nouns=sectors["acts"],
+        civic_peoples=sectors["civic"],
         known_codes=known | _OTHER_CAMEO_CODES | frozenset(intl),
         sources=("built-in",),
     )

@@ -44,7 +44,12 @@ class Atom:
 
 
 def compose(
-    doc: Doc, atoms: list[Atom], *, when: dt.date | None, act_nouns: frozenset[str] = frozenset()
+    doc: Doc,
+    atoms: list[Atom],
+    *,
+    when: dt.date | None,
+    act_nouns: frozenset[str] = frozenset(),
+    civic: frozenset[str] = frozenset(),
 ) -> tuple[list[ActorMention], list[Atom]]:
     """Mentions built from atoms, and the anaphor atoms left for coreference. ``act_nouns``: nouns
     of acts a sector noun before them carries out ("police crackdown", "army offensive")."""
@@ -61,6 +66,11 @@ def compose(
         step = _title_person(doc, atoms, i, persons, when)
         if step is not None:
             mention, i = step
+            out.append(mention)
+            continue
+        kin = _people_in_country(doc, atoms, i, civic)
+        if kin is not None:
+            mention, i = kin
             out.append(mention)
             continue
         step2 = _coordinated_nationalities(doc, atoms, i) or _nationality_sector(doc, atoms, i, act_nouns)
@@ -178,6 +188,11 @@ def _nationality_sector(
     noun_text = doc[nxt.start : nxt.end].text
     sectors = "/".join(noun_cand.ref.sectors) or "a group without sector"
     why = f"'{doc[atoms[i].start : atoms[i].end].text}' ({country.code}) + sector noun '{noun_text}' ({sectors})"
+    if _ethnic(doc, atoms[i]) and not noun_cand.ref.needs_country and not noun_cand.ref.group:
+        # "ethnic Albanian rebels": rebels of the country they fight in, which the context names
+        span = doc[atoms[i].start - 1 : nxt.end]
+        why = f"'{span.text}': an ethnicity, not a nationality + sector noun '{noun_text}' ({sectors}); country from context"
+        country = None
     actor = _actors.sector_actor(
         noun_cand.ref, country, span.text, span.start_char, span.end_char, why=why
     )
@@ -269,6 +284,48 @@ def _modifies(tok: Token, head: Token) -> bool:
         if tok is head or tok.i == head.i:
             return True
     return False
+
+
+def _people_in_country(
+    doc: Doc, atoms: list[Atom], i: int, civic: frozenset[str] = frozenset()
+) -> tuple[ActorMention, int] | None:
+    """A people named by where they live: "Kosovo Albanians", "Bosnian Serbs" are civilians of the
+    first country, unless the second names the citizens of a country (``civic``: "Turkish
+    Cypriots" live in Cyprus); "ethnic Albanians" are civilians of a country the context names, not of
+    Albania (the country is left for the event's context to fill)."""
+    atom = atoms[i]
+    people = atom.first("people") or atom.first("demonym")
+    if _ethnic(doc, atom) and people is not None and (atom.cands[0].kind == "people" or _one_of_a_people(doc[atom.start : atom.end])):
+        span = doc[atom.start - 1 : atom.end]
+        assert isinstance(people.ref, CountryEntry)
+        actor = Actor(
+            name=f"ethnic {people.ref.name} people", text=span.text, start=span.start_char, end=span.end_char,
+            country=None, sectors=("CVL",), cameo_code="CVL", resolution="sector-noun",
+            why=f"'{span.text}': civilians of the country they live in, which the context names "
+            f"(not {people.ref.iso3})",
+        )  # fmt: skip
+        return ActorMention(span.start, span.end, span.root.i, actor, "group"), i + 1
+    nat = _nationality(atom)
+    if nat is None or i + 1 >= len(atoms):
+        return None
+    nxt = atoms[i + 1]
+    kin = nxt.first("people")
+    if kin is None or nxt.cands[0] is not kin or nxt.start != atom.end:
+        return None
+    assert isinstance(kin.ref, CountryEntry)
+    if kin.ref.iso3 == nat.country:
+        return None
+    span = doc[atom.start : nxt.end]
+    home = atom.first("country", "demonym")
+    if home is None or not isinstance(home.ref, CountryEntry):
+        return None
+    if doc[nxt.end - 1].lower_ in civic:  # "Turkish Cypriots", "Arab Israelis": they live in Cyprus, Israel
+        home, kin = kin, home
+    actor = _actors.country_actor(
+        home.ref, span.text, span.start_char, span.end_char, sectors=("CVL",), resolution="sector-noun",
+        why=f"'{span.text}': {kin.ref.name} people living in {home.ref.name} -> civilians of {home.ref.iso3}",
+    )  # fmt: skip
+    return ActorMention(span.start, span.end, doc[nxt.end - 1].i, actor, "group"), i + 2
 
 
 def _nationality_person(
@@ -399,6 +456,11 @@ def _single(
             continue
         return ActorMention(atom.start, atom.end, span.root.i, actor, _mention_kind(cand))
     return None
+
+
+def _ethnic(doc: Doc, atom: Atom) -> bool:
+    """The nationality word follows "ethnic": it names an ethnicity, not a country."""
+    return atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic"
 
 
 def _one_of_a_people(span: Span) -> bool:

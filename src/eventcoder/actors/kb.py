@@ -173,6 +173,8 @@ class ActorKB:
     sector_labels: dict[str, str] = field(default_factory=dict)
     #: nouns of acts whose sector-noun modifier is the actor ("police crackdown", "army offensive")
     act_nouns: frozenset[str] = frozenset()
+    #: plural nouns for the citizens of a country that an ethnicity may modify ("Turkish Cypriots")
+    civic_peoples: frozenset[str] = frozenset()
     known_codes: frozenset[str] = frozenset()  # sector codes recognised inside actor codes
     problems: tuple[ImportProblem, ...] = ()
     sources: tuple[str, ...] = ()

@@ -77,7 +77,9 @@ class ActorResolver:
         and dated dictionary codes. Character offsets are ``doc`` offsets.
         """
         atoms = self._atoms(doc, when)
-        mentions, anaphors = compose(doc, atoms, when=when, act_nouns=self.kb.act_nouns)
+        mentions, anaphors = compose(
+            doc, atoms, when=when, act_nouns=self.kb.act_nouns, civic=self.kb.civic_peoples
+        )
         taken = _taken(
             len(doc), [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in anaphors]
         )
