@@ -495,8 +495,9 @@ def test_the_raid_that_wounded_is_shared_by_coordinated_passives(coder):
     killed = _find(events, "ASSAULT", "ISR", "PSE")
     assert killed is not None and killed.evidence.trigger == "killed"
     wounded = [e for e in events if e.evidence.trigger == "wounded"]
-    # the raid's author wounds; "Israeli" is not who was wounded
-    assert wounded and all(e.source and e.source.country == "ISR" and e.target is None for e in wounded)
+    # the raid's author wounds; "Israeli" is not who was wounded (Gaza, where it happened, may be)
+    assert wounded and all(e.source and e.source.country == "ISR" for e in wounded)
+    assert all(e.target is None or e.target.country == "PSE" for e in wounded)
 
 
 def test_a_sector_noun_before_an_act_is_its_author(coder):
@@ -522,3 +523,9 @@ def test_a_portfolio_minister_is_government(coder):
 def test_a_body_set_up_by_an_actor_acts_for_it(coder):
     e = _find(_events(coder, "A commission set up by the Rwandan government accused France of complicity."), "ACCUSE")
     assert e is not None and e.source is not None and e.source.cameo_code == "RWAGOV"
+
+
+def test_with_no_actor_as_target_the_place_of_the_act_stands_for_its_country(coder):
+    e = _find(_events(coder, "The Algerian interior minister threatened a harsh response in Algiers."), "THREATEN")
+    assert e is not None and e.target is not None and e.target.country == "DZA"
+    assert e.target.resolution == "place" and "no actor named as target" in e.why

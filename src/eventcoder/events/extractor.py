@@ -620,7 +620,8 @@ class EventExtractor:
         self, match: TriggerMatch, sent: Span, index: MentionIndex, sources: Sequence[ActorMention]
     ) -> tuple[list[ActorMention], str]:
         """No syntactic target: the resolved actor nearest the trigger within the trigger's own
-        clause, outside the source's phrase and outside clauses of their own (a weaker reading; the
+        clause, outside the source's phrase and outside clauses of their own; failing an actor,
+        the place the clause names stands for its country (a weaker reading; the
         event's confidence drops)."""
         clause = match.token
         while clause.dep_ not in _CLAUSE_DEPS and clause.head is not clause:
@@ -639,13 +640,21 @@ class EventExtractor:
                 region -= {u.i for u in t.subtree}
         hidden = _Excluding(index, sources)
         best: tuple[int, ActorMention] | None = None
+        place: tuple[int, ActorMention] | None = None
         for i in sorted(region):
             m = hidden.at(sent.doc[i])
-            if m is None or m.kind == "place" or m.actor.resolution == "unresolved":
+            if m is None or m.actor.resolution == "unresolved":
                 continue
             d = abs(i - match.token.i)
+            if m.kind == "place":
+                if place is None or d < place[0]:
+                    place = (d, m)
+                continue
             if best is None or d < best[0]:
                 best = (d, m)
+        if best is None and place is not None:
+            # "threatened to crack down in Algiers": where the act is aimed, its country is the target
+            return [place[1]], f"the place the clause names '{place[1].actor.text}' (no actor named as target)"
         if best is None:
             return [], ""
         return [best[1]], f"nearest actor in the same clause '{best[1].actor.text}' (no direct syntactic link)"
