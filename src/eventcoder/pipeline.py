@@ -300,8 +300,19 @@ def _implicit_government(coder: Coder, protester: Actor | None, at: int) -> Acto
     )  # fmt: skip
 
 
+def _same_as(actor: Actor | None) -> tuple | None:
+    """What makes two actors the same for merging: a country named by its name, its capital as a
+    place or a city in it ("visited China", "arrived in Beijing") is the country."""
+    if actor is None:
+        return None
+    if actor.country and actor.cameo_code == actor.country:
+        return (None, actor.cameo_code)
+    return (actor.name, actor.cameo_code)
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
-    """One record per event an article repeats: same type, CAMEO code, actors and date.
+    """One record per event an article repeats: same type, CAMEO code, actors and date (a bare
+    country is the same actor whatever names it: "arrived in Beijing ... visit to China").
 
     The first mention is kept as evidence; ``why`` notes the sentences that repeat it.
     """
@@ -309,12 +320,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     repeats: dict[int, list[int]] = {}
     for e in events:
-        key = (
-            e.event_type, e.cameo, e.negated,
-            (e.source.name, e.source.cameo_code) if e.source else None,
-            (e.target.name, e.target.cameo_code) if e.target else None,
-            e.date,
-        )
+        key = (e.event_type, e.cameo, e.negated, _same_as(e.source), _same_as(e.target), e.date)
         if e.source is None or key not in kept:
             kept.setdefault(key, len(out))
             out.append(e)

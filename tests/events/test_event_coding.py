@@ -529,3 +529,16 @@ def test_with_no_actor_as_target_the_place_of_the_act_stands_for_its_country(cod
     e = _find(_events(coder, "The Algerian interior minister threatened a harsh response in Algiers."), "THREATEN")
     assert e is not None and e.target is not None and e.target.country == "DZA"
     assert e.target.resolution == "place" and "no actor named as target" in e.why
+
+
+def test_a_finding_that_another_committed_crimes_is_an_accusation(coder):
+    text = "Washington concluded that Russia committed crimes against humanity."
+    e = _find(_events(coder, text), "ACCUSE", "USA", "RUS")
+    assert e is not None and e.cameo == "112"
+
+
+def test_one_visit_named_by_city_and_country_is_one_event(coder):
+    events = _events(coder, "Kenyan President William Ruto arrived in Beijing on Sunday for a visit to China.")
+    guest = [e for e in events if e.cameo == "042" and e.source and e.source.country == "KEN"]
+    assert len(guest) == 1, [(e.evidence.trigger, e.target and e.target.text) for e in guest]
+    assert guest[0].target is not None and guest[0].target.country == "CHN"

@@ -252,8 +252,10 @@ class EventExtractor:
         lex = self.lexicon
         out: list[Candidate] = []
         blamed: set[int] = set()
+        verbs = lex.speech_verbs | lex.finding_verbs
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech_verbs or tok.lemma_.lower() in _DENIAL_VERBS:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in verbs or lemma in _DENIAL_VERBS:
                 continue
             for clause in (c for c in tok.children if c.dep_ == "ccomp"):
                 subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -76,6 +76,7 @@ class Lexicon:
     armed_codes: dict[str, str] | None = None  # CAMEO code -> code when an armed group or force does it
     blame_words: frozenset[str] = frozenset()  # "said Y was responsible": predicates of blame
     wrongdoing_verbs: frozenset[str] = frozenset()  # "said Y committed war crimes": verbs of the deed
+    finding_verbs: frozenset[str] = frozenset()  # "determined that Y committed ...": blame without speech
     wrongdoing_nouns: frozenset[str] = frozenset()  # "said Y committed war crimes": deeds that blame
     warning_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "said Y would pay a price"
     statement_codes: dict[str, str] | None = None  # speech verb -> CAMEO 01x (others: 010)
@@ -252,6 +253,7 @@ def load_lexicon() -> Lexicon:
         surface_words=frozenset(surface | rule_words),
         blame_words=words("blame_words"),
         wrongdoing_verbs=words("wrongdoing_verbs"),
+        finding_verbs=words("finding_verbs"),
         wrongdoing_nouns=words("wrongdoing_nouns"),
         warning_verbs=warning_verbs,
         statement_codes=statements,
