@@ -542,3 +542,17 @@ def test_one_visit_named_by_city_and_country_is_one_event(coder):
     guest = [e for e in events if e.cameo == "042" and e.source and e.source.country == "KEN"]
     assert len(guest) == 1, [(e.evidence.trigger, e.target and e.target.text) for e in guest]
     assert guest[0].target is not None and guest[0].target.country == "CHN"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source"),
+    [
+        ("Washington is expected to accuse Russia of war crimes.", "ACCUSE", "USA"),
+        ("The rebels were forced to withdraw from the town.", "RETREAT", None),
+        ("Kenya's president is scheduled to meet Ethiopian Prime Minister Abiy Ahmed.", "AGREE", "KEN"),
+    ],
+)
+def test_the_subject_of_a_passive_raising_verb_acts(coder, text, event_type, source):
+    e = _find(_events(coder, text), event_type)
+    assert e is not None and e.source is not None
+    assert source is None and "REB" in e.source.sectors or e.source.country == source

@@ -533,6 +533,13 @@ class EventExtractor:
         if passive or hops > 3:
             return [], ""
         # no subject of its own: inherit
+        if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and _is_passive(tok.head):
+            # "X is expected (scheduled, believed) to meet Y": the passive verb's subject acts
+            for child in tok.head.children:
+                if child.dep_ == "nsubjpass":
+                    found = self.actors_for(child, index) or self._owner(child, index)
+                    if found:
+                        return found, f"subject '{child.text}' of '{tok.head.text}'"
         if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "X is ready to negotiate", "X was willing to withdraw": the subject of the copula
             found, how = self._verb_sources(tok.head.head, index, hops + 1)
