@@ -556,3 +556,13 @@ def test_the_subject_of_a_passive_raising_verb_acts(coder, text, event_type, sou
     e = _find(_events(coder, text), event_type)
     assert e is not None and e.source is not None
     assert source is None and "REB" in e.source.sectors or e.source.country == source
+
+
+def test_who_speaks_is_the_actor_the_subject_phrase_names(coder):
+    text = "The findings of an inquiry ordered by the Rwandan government accused France of complicity."
+    e = _find(_events(coder, text), "ACCUSE")
+    assert e is not None and e.source is not None and e.source.cameo_code == "RWAGOV"
+    assert "subject phrase" in e.why
+    # an act is not a speech act: the victims in its subject phrase did not attack
+    events = _events(coder, "The killing of three Kenyan soldiers angered Nairobi.")
+    assert not any(e.event_type == "ASSAULT" and e.source and e.source.country == "KEN" for e in events)

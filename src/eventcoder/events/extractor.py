@@ -498,7 +498,18 @@ class EventExtractor:
         tok = match.token
         if match.entry.pos == "NOUN":
             return self._noun_sources(tok, index, triggers)
-        return self._verb_sources(tok, index)
+        found, how = self._verb_sources(tok, index)
+        if not found and match.entry.event_type in _SPEECH_ACT_TYPES:
+            # "a report by a commission of the Rwandan government accused ...": who speaks is the
+            # actor the subject's phrase names
+            for child in tok.children:
+                if child.dep_ not in _SUBJ:
+                    continue
+                for t in child.subtree:
+                    m = index.at(t)
+                    if m is not None and m.kind != "place" and m.actor.resolution != "unresolved":
+                        return [m], f"actor '{m.actor.text}' in the subject phrase '{child.text}'"
+        return found, how
 
     def _verb_sources(self, tok: Token, index: MentionIndex, hops: int = 0) -> tuple[list[ActorMention], str]:
         passive = _is_passive(tok)
