@@ -566,3 +566,9 @@ def test_who_speaks_is_the_actor_the_subject_phrase_names(coder):
     # an act is not a speech act: the victims in its subject phrase did not attack
     events = _events(coder, "The killing of three Kenyan soldiers angered Nairobi.")
     assert not any(e.event_type == "ASSAULT" and e.source and e.source.country == "KEN" for e in events)
+
+
+def test_a_gerund_after_a_preposition_shares_the_main_subject(coder):
+    events = _events(coder, "Before visiting China, the Kenyan president stopped in Dubai.")
+    e = _find(events, "CONSULT", "KEN", "CHN")
+    assert e is not None and e.cameo == "042"

@@ -558,6 +558,11 @@ class EventExtractor:
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             found, how = self._verb_sources(tok.head, index, hops + 1)
             return found, (how + f" (shared with '{tok.head.text}')") if found else ""
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "after meeting X in Beijing, Obama flew to Tokyo": the main clause's subject
+            verb = tok.head.head
+            found, how = self._verb_sources(verb, index, hops + 1)
+            return found, (how + f" (shared with '{verb.text}')") if found else ""
         if _passive_participle(tok):
             return [], ""  # "three men convicted of smuggling": the men undergo it
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
