@@ -572,3 +572,16 @@ def test_a_gerund_after_a_preposition_shares_the_main_subject(coder):
     events = _events(coder, "Before visiting China, the Kenyan president stopped in Dubai.")
     e = _find(events, "CONSULT", "KEN", "CHN")
     assert e is not None and e.cameo == "042"
+
+
+def test_forces_withdrawn_are_the_means_the_place_left_is_the_target(coder):
+    e = _find(_events(coder, "Russia withdrew its troops from Syria."), "RETREAT", "RUS")
+    assert e is not None and e.target is not None and e.target.cameo_code == "SYR"
+    # released soldiers are who the release is for
+    e = _find(_events(coder, "Hamas released two Israeli soldiers."), "RETREAT")
+    assert e is not None and e.target is not None and e.target.cameo_code == "ISRMIL"
+
+
+def test_a_sector_noun_from_a_country_is_that_countrys(coder):
+    e = _find(_events(coder, "Rebels in Syria opened fire on peacekeepers from the Philippines."), "ASSAULT")
+    assert e is not None and e.target is not None and e.target.country == "PHL"

@@ -405,7 +405,8 @@ def _organisation_members(
 
 
 def _sector_in_country(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | None:
-    """A bare sector noun located by a country: "security forces in Iran", "police of Egypt"."""
+    """A bare sector noun located by a country: "security forces in Iran", "police of Egypt",
+    "peacekeepers from the Philippines"."""
     atom = atoms[i]
     cand = atom.first("sector")
     if cand is None or atom.cands[0].kind != "sector" or i + 1 >= len(atoms):
@@ -415,8 +416,13 @@ def _sector_in_country(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | No
     if country is None or nxt.cands[0].kind != "country":
         return None
     between = doc[atom.end : nxt.start]
-    if len(between) != 1 or between[0].lower_ not in ("in", "of") or not _is_head(doc, atom):
+    words = [t.lower_ for t in between]
+    if words[1:] == ["the"]:
+        words = words[:1]
+    if len(words) != 1 or words[0] not in ("in", "of", "from") or not _is_head(doc, atom):
         return None
+    if words[0] == "from" and between[0].head.i != atom.end - 1:
+        return None  # "withdrew troops from Syria": the troops leave Syria, they are not Syria's
     assert isinstance(cand.ref, SectorNoun) and isinstance(country.ref, CountryEntry)
     span = doc[atom.start : nxt.end]
     nat = _actors.Nationality.of(country.ref)

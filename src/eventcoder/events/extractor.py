@@ -751,6 +751,8 @@ class EventExtractor:
                     continue  # "deployed troops to the border": the troops are the means, not the target
                 if child.dep_ in ("dobj", "dative") and child not in match.tokens:
                     found = self.actors_for(child, index)
+                    if entry.cameo.startswith("087") and found and all(_own_forces(m) for m in found):
+                        continue  # "withdrew troops from Syria": the troops are the means; Syria is the target
                     if found:
                         return found, f"object '{child.text}'"
             for child in tok.children:
@@ -914,6 +916,11 @@ def _passive_family(tok: Token) -> list[Token]:
         family.append(tok.head)
     family.extend(c for c in tok.children if c.dep_ == "conj" and _is_passive(c))
     return family
+
+
+def _own_forces(m: ActorMention) -> bool:
+    """Forces named by a sector noun alone ("troops", "its soldiers"): what an actor moves."""
+    return m.actor.resolution in ("sector-noun", "coreference") and "MIL" in m.actor.sectors
 
 
 def _passive_participle(tok: Token) -> bool:
