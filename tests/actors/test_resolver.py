@@ -277,3 +277,20 @@ def test_resolver_ethnic_names_no_country(mentions) -> None:
     assert rebels.country is None and rebels.sectors == ("REB",)
     found = _by_text(mentions("Thousands of ethnic Albanians marched.", D))
     assert found["ethnic Albanians"].actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Syrian rebels surrounded 75 Filipino UN troops.", "Filipino UN troops", "PHLMIL"),
+        ("Militants attacked Kenyan AU peacekeepers near Kismayo.", "Kenyan AU peacekeepers", "KENMIL"),
+    ],
+)
+def test_resolver_nationals_serving_an_international_force(mentions, text, surface, code) -> None:
+    found = _by_text(mentions(text, D))
+    assert found[surface].actor.cameo_code == code
+
+
+def test_resolver_language_name_before_a_noun_is_a_nationality(mentions) -> None:
+    found = _by_text(mentions("Filipino troops left the Golan Heights.", D))
+    assert found["Filipino troops"].actor.cameo_code == "PHLMIL"

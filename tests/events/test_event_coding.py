@@ -585,3 +585,8 @@ def test_forces_withdrawn_are_the_means_the_place_left_is_the_target(coder):
 def test_a_sector_noun_from_a_country_is_that_countrys(coder):
     e = _find(_events(coder, "Rebels in Syria opened fire on peacekeepers from the Philippines."), "ASSAULT")
     assert e is not None and e.target is not None and e.target.country == "PHL"
+
+
+def test_surrounding_troops_restricts_their_movement(coder):
+    e = _find(_events(coder, "Syrian rebels surrounded 75 Filipino UN troops in the Golan Heights."), "COERCE")
+    assert e is not None and e.cameo == "191" and e.target is not None and e.target.country == "PHL"

@@ -68,6 +68,11 @@ def compose(
             mention, i = step
             out.append(mention)
             continue
+        serving = _nationals_serving(doc, atoms, i)
+        if serving is not None:
+            out.append(serving)
+            i += 3
+            continue
         kin = _people_in_country(doc, atoms, i, civic)
         if kin is not None:
             mention, i = kin
@@ -284,6 +289,30 @@ def _modifies(tok: Token, head: Token) -> bool:
         if tok is head or tok.i == head.i:
             return True
     return False
+
+
+def _nationals_serving(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | None:
+    """A nationality before an international organisation's forces: "Filipino UN troops",
+    "Kenyan AU peacekeepers" are soldiers of their own country serving the organisation."""
+    if i + 2 >= len(atoms):
+        return None
+    nat_atom, org_atom, noun_atom = atoms[i], atoms[i + 1], atoms[i + 2]
+    home = nat_atom.first("country", "demonym")
+    org = org_atom.first("entry")
+    noun = noun_atom.first("sector")
+    if home is None or org is None or noun is None or noun_atom.cands[0] is not noun:
+        return None
+    assert isinstance(org.ref, ActorEntry) and isinstance(noun.ref, SectorNoun) and isinstance(home.ref, CountryEntry)
+    if not (org.ref.code or "").startswith("IGO") or not {"MIL", "IGO"} & set(noun.ref.sectors):
+        return None  # "UN troops", "AU peacekeepers" (peacekeepers are IGO alone, soldiers at home)
+    if nat_atom.end != org_atom.start or org_atom.end != noun_atom.start or not _is_head(doc, noun_atom):
+        return None
+    span = doc[nat_atom.start : noun_atom.end]
+    actor = _actors.country_actor(
+        home.ref, span.text, span.start_char, span.end_char, sectors=("MIL",), resolution="sector-noun",
+        why=f"'{span.text}': {home.ref.iso3} soldiers serving {org.ref.name} -> {home.ref.iso3} MIL",
+    )  # fmt: skip
+    return ActorMention(span.start, span.end, doc[noun_atom.end - 1].i, actor, "group")
 
 
 def _people_in_country(

@@ -212,7 +212,10 @@ def _fits(cand: Cand, span: Span, act_nouns: frozenset[str] = frozenset()) -> bo
     if cand.kind == "anaphor" and len(span) == 1 and span[0].pos_ not in ("PRON", "DET"):
         return False
     if cand.kind != "entry" and span[0].ent_type_ in _NON_ACTOR_LABELS:
-        return False
+        # a language name modifying a noun is a nationality ("75 Filipino troops", "French police")
+        modifier = span[-1].dep_ in ("amod", "compound") and span[-1].head.i > span[-1].i
+        if not (span[0].ent_type_ == "LANGUAGE" and cand.kind == "demonym" and modifier):
+            return False
     if cand.kind == "sector" and span[-1].pos_ not in _NOUN_POS:
         # "general" in "general secretaries" is no actor; "rebel" in "a rebel attack" is its author
         last = span[-1]
