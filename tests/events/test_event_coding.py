@@ -590,3 +590,15 @@ def test_a_sector_noun_from_a_country_is_that_countrys(coder):
 def test_surrounding_troops_restricts_their_movement(coder):
     e = _find(_events(coder, "Syrian rebels surrounded 75 Filipino UN troops in the Golan Heights."), "COERCE")
     assert e is not None and e.cameo == "191" and e.target is not None and e.target.country == "PHL"
+
+
+def test_envoys_from_several_countries_meet_each_other_not_the_city(coder):
+    events = _events(coder, "Diplomats from Kenya, Uganda and Tanzania met in Nairobi.")
+    pairs = {(e.source.country, e.target.country) for e in events if e.source and e.target}
+    assert ("KEN", "UGA") in pairs and ("UGA", "TAN") not in pairs and ("TZA", "KEN") in pairs
+    assert not any(e.target and e.target.resolution == "place" for e in events)
+
+
+def test_a_counterpart_is_the_government_of_its_country(coder):
+    e = _find(_events(coder, "The Kenyan president met his Ugandan counterpart in Nairobi."), "CONSULT", "KEN")
+    assert e is not None and e.target is not None and e.target.cameo_code == "UGAGOV"

@@ -452,6 +452,8 @@ def _sector_in_country(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | No
         return None
     if words[0] == "from" and between[0].head.i != atom.end - 1:
         return None  # "withdrew troops from Syria": the troops leave Syria, they are not Syria's
+    if any(c.dep_ == "conj" for c in doc[nxt.start : nxt.end].root.children):
+        return None  # "diplomats from the US, Russia and Switzerland": each country (events stage)
     assert isinstance(cand.ref, SectorNoun) and isinstance(country.ref, CountryEntry)
     span = doc[atom.start : nxt.end]
     nat = _actors.Nationality.of(country.ref)

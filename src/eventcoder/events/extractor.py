@@ -416,6 +416,12 @@ class EventExtractor:
         found: list[ActorMention] = []
         for tok in (token, *token.conjuncts):
             m = index.at(tok)
+            if m is not None and m.actor.country is None and m.actor.resolution == "sector-noun":
+                # "diplomats from the US, Russia and Switzerland": the countries they come from
+                reps = [x for x in self._representative(tok, index, depth) if x not in found]
+                if len(reps) > 1:
+                    found.extend(reps)
+                    continue
             if m is not None:
                 owner = self._represented(tok, m, index)
                 if owner is not None:
@@ -677,7 +683,7 @@ class EventExtractor:
                 continue
             if best is None or d < best[0]:
                 best = (d, m)
-        if best is None and place is not None:
+        if best is None and place is not None and match.entry.event_type != "CONSULT":  # "met in Geneva"
             # "threatened to crack down in Algiers": where the act is aimed, its country is the target
             return [place[1]], f"the place the clause names '{place[1].actor.text}' (no actor named as target)"
         if best is None:
