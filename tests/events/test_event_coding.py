@@ -595,7 +595,7 @@ def test_surrounding_troops_restricts_their_movement(coder):
 def test_envoys_from_several_countries_meet_each_other_not_the_city(coder):
     events = _events(coder, "Diplomats from Kenya, Uganda and Tanzania met in Nairobi.")
     pairs = {(e.source.country, e.target.country) for e in events if e.source and e.target}
-    assert ("KEN", "UGA") in pairs and ("UGA", "TAN") not in pairs and ("TZA", "KEN") in pairs
+    assert {("KEN", "UGA"), ("UGA", "TZA"), ("TZA", "KEN")} <= pairs, pairs
     assert not any(e.target and e.target.resolution == "place" for e in events)
 
 
