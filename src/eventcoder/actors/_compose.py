@@ -63,41 +63,48 @@ def compose(
             anaphors.append(atom)
             i += 1
             continue
-        step = _title_person(doc, atoms, i, persons, when)
+        step = _composed(doc, atoms, i, persons, when, act_nouns, civic)
         if step is not None:
-            mention, i = step
-            out.append(mention)
-            continue
-        serving = _nationals_serving(doc, atoms, i)
-        if serving is not None:
-            out.append(serving)
-            i += 3
-            continue
-        kin = _people_in_country(doc, atoms, i, civic)
-        if kin is not None:
-            mention, i = kin
-            out.append(mention)
-            continue
-        step2 = _coordinated_nationalities(doc, atoms, i) or _nationality_sector(doc, atoms, i, act_nouns)
-        if step2 is not None:
-            mentions, i = step2
+            mentions, i = step
             out.extend(mentions)
-            continue
-        members = _organisation_members(doc, atoms, i, when)
-        if members is not None:
-            out.append(members)
-            i += 2
-            continue
-        located = _sector_in_country(doc, atoms, i)
-        if located is not None:
-            out.append(located)
-            i += 2
             continue
         single = _single(doc, atom, when, act_nouns)
         if single is not None:
             out.append(single)
         i += 1
     return out, anaphors
+
+
+def _composed(
+    doc: Doc,
+    atoms: list[Atom],
+    i: int,
+    persons: dict[int, Span],
+    when: dt.date | None,
+    act_nouns: frozenset[str],
+    civic: frozenset[str],
+) -> tuple[list[ActorMention], int] | None:
+    """The first rule that builds mentions from atoms ``i``, ``i+1``, ...: the mentions and the
+    index of the next atom to read. Rules are tried from the most specific to the least."""
+    titled = _title_person(doc, atoms, i, persons, when)
+    if titled is not None:
+        return [titled[0]], titled[1]
+    serving = _nationals_serving(doc, atoms, i)
+    if serving is not None:
+        return [serving], i + 3
+    kin = _people_in_country(doc, atoms, i, civic)
+    if kin is not None:
+        return [kin[0]], kin[1]
+    grouped = _coordinated_nationalities(doc, atoms, i) or _nationality_sector(doc, atoms, i, act_nouns)
+    if grouped is not None:
+        return grouped
+    members = _organisation_members(doc, atoms, i, when)
+    if members is not None:
+        return [members], i + 2
+    located = _sector_in_country(doc, atoms, i)
+    if located is not None:
+        return [located], i + 2
+    return None
 
 
 # -- rules ------------------------------------------------------------------------------------
