@@ -599,3 +599,9 @@ def test_who_an_event_codes(coder, text, event_type, side, code):
     assert e is not None, [(x.event_type, x.cameo) for x in _events(coder, text)]
     actor = getattr(e, side)
     assert actor is not None and actor.cameo_code == code, actor
+
+
+def test_talks_between_two_sides_are_held_by_each_with_the_other(coder):
+    events = _events(coder, "Talks between Kenya and Somalia are expected to resume in Nairobi next week.")
+    pairs = {(e.source.country, e.target.country) for e in events if e.source and e.target and e.event_type == "CONSULT"}
+    assert pairs == {("KEN", "SOM"), ("SOM", "KEN")}, pairs

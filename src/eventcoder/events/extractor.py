@@ -151,6 +151,9 @@ class EventExtractor:
             others = frozenset(m.token.i for m in matches if m is not match)
             sources, src_how = self.sources(match, index, triggers=others)
             targets, tgt_how = self.targets(match, index, exclude=sources)
+            if not sources and len(targets) > 1 and self._symmetric(match):
+                # "talks between the US and Iran": each side meets the other
+                sources, src_how = targets, f"one of the sides ({tgt_how})"
             if not sources and not targets:
                 continue
             if match.entry.requires_target and not targets:
