@@ -592,6 +592,10 @@ def test_a_counterpart_is_the_government_of_its_country(coder):
         ("Rebels in Syria opened fire on peacekeepers from the Philippines.", "ASSAULT", "target", "PHLIGO"),
         # surrounding troops restricts their movement (CAMEO 191); nationals serving the UN are their country's
         ("Syrian rebels surrounded 75 Filipino UN troops in the Golan Heights.", "COERCE", "target", "PHLMIL"),
+        # spaCy's small model reads "Niger" here as a date; a whole-entity country name is still a country
+        ("The UN Security Council condemned the coup in Niger.", "ACCUSE", "target", "NER"),
+        # ordering foreign troops out is an expulsion (CAMEO 166)
+        ("Mali's junta ordered French troops to leave the country.", "SANCTION", "target", "FRAMIL"),
     ],
 )
 def test_who_an_event_codes(coder, text, event_type, side, code):

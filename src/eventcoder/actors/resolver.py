@@ -49,6 +49,8 @@ _NON_ACTOR_LABELS = frozenset(
         "PERCENT",
     }
 )
+#: Entity labels spaCy's small model sometimes gives a short country name ("Niger" as a DATE).
+_MISREAD_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _ADJ_POS = frozenset({"ADJ", "PROPN"})
 _PLACE_NAME_KINDS = frozenset({"country", "seat", "region"})
@@ -212,9 +214,12 @@ def _fits(cand: Cand, span: Span, act_nouns: frozenset[str] = frozenset()) -> bo
     if cand.kind == "anaphor" and len(span) == 1 and span[0].pos_ not in ("PRON", "DET"):
         return False
     if cand.kind != "entry" and span[0].ent_type_ in _NON_ACTOR_LABELS:
-        # a language name modifying a noun is a nationality ("75 Filipino troops", "French police")
+        # a language name modifying a noun is a nationality ("75 Filipino troops", "French police");
+        # a country name that is a whole "date" or "quantity" entity was misread ("the coup in Niger")
         modifier = span[-1].dep_ in ("amod", "compound") and span[-1].head.i > span[-1].i
-        if not (span[0].ent_type_ == "LANGUAGE" and cand.kind == "demonym" and modifier):
+        language = span[0].ent_type_ == "LANGUAGE" and cand.kind == "demonym" and modifier
+        misread = span[0].ent_type_ in _MISREAD_LABELS and cand.kind == "country" and _whole_entity(span)
+        if not (language or misread):
             return False
     if cand.kind == "sector" and span[-1].pos_ not in _NOUN_POS:
         # "general" in "general secretaries" is no actor; "rebel" in "a rebel attack" is its author
@@ -226,6 +231,16 @@ def _fits(cand: Cand, span: Span, act_nouns: frozenset[str] = frozenset()) -> bo
         if _inside_longer_entity(span):
             return False  # "America" in "Latin America", "Mexico" in "New Mexico"
     return True
+
+
+def _whole_entity(span: Span) -> bool:
+    """The span is exactly one named entity (a leading "the" aside)."""
+    ents = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
+    if not ents:
+        return False
+    ent = ents[0]
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    return start == span.start and ent.end == span.end
 
 
 def _inside_longer_entity(span: Span) -> bool:
