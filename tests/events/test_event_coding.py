@@ -596,6 +596,8 @@ def test_a_counterpart_is_the_government_of_its_country(coder):
         ("The UN Security Council condemned the coup in Niger.", "ACCUSE", "target", "NER"),
         # ordering foreign troops out is an expulsion (CAMEO 166)
         ("Mali's junta ordered French troops to leave the country.", "SANCTION", "target", "FRAMIL"),
+        # what is sent is the means; the receiver is the target
+        ("Germany will send 14 Leopard tanks to Ukraine.", "AGREE", "target", "UKR"),
     ],
 )
 def test_who_an_event_codes(coder, text, event_type, side, code):
@@ -609,3 +611,14 @@ def test_talks_between_two_sides_are_held_by_each_with_the_other(coder):
     events = _events(coder, "Talks between Kenya and Somalia are expected to resume in Nairobi next week.")
     pairs = {(e.source.country, e.target.country) for e in events if e.source and e.target and e.event_type == "CONSULT"}
     assert pairs == {("KEN", "SOM"), ("SOM", "KEN")}, pairs
+
+
+def test_a_mediator_brokers_between_the_parties(coder):
+    events = _events(coder, "Qatar brokered a ceasefire between Israel and Hamas on Tuesday.")
+    got = {(e.event_type, e.cameo, e.source.country, e.target.cameo_code) for e in events if e.source and e.target}
+    assert got == {("CONSULT", "045", "QAT", "ISR"), ("CONSULT", "045", "QAT", "PSEREBHMS")}, got
+
+
+def test_the_words_of_the_trigger_are_not_its_target(coder):
+    e = _find(_events(coder, "The United States sent troops to help the Iraqi army."), "MOBILIZE", "USA")
+    assert e is not None and e.target is None

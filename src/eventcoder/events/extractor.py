@@ -667,6 +667,7 @@ class EventExtractor:
             ) and t is not clause and match.token not in t.subtree:
                 region -= {u.i for u in t.subtree}
         region -= _embedded_after_object(match)
+        region -= {t.i for t in match.tokens}  # "sent troops": the trigger's own words are not its target
         for s in sources:
             region -= {t.i for t in sent.doc[s.head].subtree if t not in match.tokens}
         for t in match.token.children:
@@ -760,8 +761,10 @@ class EventExtractor:
                     continue  # "deployed troops to the border": the troops are the means, not the target
                 if child.dep_ in ("dobj", "dative") and child not in match.tokens:
                     found = self.actors_for(child, index)
-                    if entry.cameo.startswith("087") and found and all(_own_forces(m) for m in found):
-                        continue  # "withdrew troops from Syria": the troops are the means; Syria is the target
+                    if entry.cameo.startswith(("087", "07")) and found and all(_own_forces(m) for m in found):
+                        # "withdrew troops from Syria", "will send tanks to Ukraine": what is moved is the
+                        # means; the place left or the receiver is the target
+                        continue
                     if found:
                         return found, f"object '{child.text}'"
             for child in tok.children:
