@@ -276,3 +276,9 @@ def test_resolver_phrase_codes(mentions, text, surface, code) -> None:
     an international force."""
     found = _by_text(mentions(text, D))
     assert found[surface].actor.cameo_code == code
+
+
+@pytest.mark.parametrize(("region", "iso3"), [("Nagorno-Karabakh", "AZE"), ("Transnistria", "MDA"), ("Abkhazia", "GEO")])
+def test_resolver_breakaway_regions_are_places_in_their_country(mentions, region, iso3) -> None:
+    found = _by_text(mentions(f"Troops were sent to {region} on Monday.", D))
+    assert found[region].actor.resolution == "place" and found[region].actor.country == iso3

@@ -622,3 +622,11 @@ def test_a_mediator_brokers_between_the_parties(coder):
 def test_the_words_of_the_trigger_are_not_its_target(coder):
     e = _find(_events(coder, "The United States sent troops to help the Iraqi army."), "MOBILIZE", "USA")
     assert e is not None and e.target is None
+
+
+def test_trading_accusations_is_mutual(coder):
+    events = _events(coder, "Armenia and Azerbaijan traded accusations on Sunday.")
+    assert {(e.source.country, e.target.country) for e in events if e.event_type == "ACCUSE"} == {
+        ("ARM", "AZE"),
+        ("AZE", "ARM"),
+    }

@@ -53,7 +53,7 @@ _RELATION_NOUNS = {"relation", "relations", "tie", "ties"}
 _ARMED_SECTORS = {"MIL", "COP", "REB", "CRM", "UAF", "INS", "SPY", "PRM"}
 _STATE_SECTORS = {"GOV", "ELI", "MIL", "LEG", "JUD"}
 _SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
-_SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange", "agree", "negotiate", "sign"}
+_SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange", "trade", "agree", "negotiate", "sign"}
 #: Verbs of travel: "flew to X for talks" means the traveller takes part in the talks; "be" for
 #: "is due in X for talks".
 _TRAVEL_VERBS = {"arrive", "travel", "fly", "head", "go", "come", "leave", "land", "return", "visit", "set", "be"}
