@@ -146,13 +146,21 @@ def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
     if verdict.event_type == "NONE":
         return None
     cameo = cand.final_cameo  # keeps intent, civilian and state recoding
+    event_type = verdict.event_type
+    why = f"{cand.why}; {verdict.explain()}"
     if verdict.changed:
-        cameo = coder.ontology.plover[verdict.event_type].default_cameo
+        cameo = coder.ontology.plover[event_type].default_cameo
+        intent = coder.events.lexicon.intent_codes.get(event_type)
+        if intent and cand.tense_mode in ("future", "hypothetical"):
+            # PLOVER: cooperation reported in the future is AGREE, a future retreat is CONCEDE, a
+            # future attack is THREATEN; the classifier's type takes its stated-intent code
+            cameo, event_type = intent, coder.ontology.cameo[intent].plover_type
+            why += f"; {cand.tense_mode} {verdict.event_type.lower()} coded as stated intent (CAMEO {intent})"
     return dataclasses.replace(
         cand,
-        event_type=verdict.event_type,
+        event_type=event_type,
         cameo=cameo,
-        why=f"{cand.why}; {verdict.explain()}",
+        why=why,
         confidence=round(verdict.confidence, 3),
     )
 

@@ -75,3 +75,26 @@ def test_vote_confidence_is_the_winners_share_of_the_vote():
     assert vote(_probs(ASSAULT=0.9, NONE=0.1), None).confidence == pytest.approx(0.9)
     # NONE ruled out: the share is over the labels still in the running
     assert vote(_probs(NONE=0.8, ACCUSE=0.2), None, allow_none=False).confidence == pytest.approx(1.0)
+
+
+class _SureOfConsult:
+    """A stand-in classifier that reads every marked pair as a meeting."""
+
+    def predict(self, texts):
+        return [_probs(CONSULT=0.9, AGREE=0.05, NONE=0.05) for _ in texts]
+
+
+def test_a_future_meeting_the_classifier_types_is_a_stated_intent():
+    import copy
+
+    from eventcoder.coder import fast_coder
+    from eventcoder.events.learned import LearnedTyper
+
+    coder = copy.copy(fast_coder())
+    coder.learned = LearnedTyper(_SureOfConsult())
+    future = [e for e in coder.code_text("Kenya will sign a trade deal with Somalia next week.") if e.source]
+    # PLOVER: cooperation reported in the future is AGREE; CONSULT's intent code is 036
+    assert future and all(e.event_type == "AGREE" and e.cameo == "036" for e in future), future
+    assert "stated intent" in future[0].why
+    past = [e for e in coder.code_text("Kenya signed a trade deal with Somalia.") if e.source]
+    assert past and all(e.event_type == "CONSULT" for e in past)
