@@ -632,3 +632,9 @@ def test_trading_accusations_is_mutual(coder):
         ("ARM", "AZE"),
         ("AZE", "ARM"),
     }
+
+
+def test_who_judges_talks_is_no_party_to_them(coder):
+    assert _events(coder, "Kenya called the talks a success.") == []
+    e = _find(_events(coder, "Kenya held talks with Somalia in Nairobi."), "CONSULT", "KEN", "SOM")
+    assert e is not None

@@ -40,6 +40,10 @@ _ACT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "bombing", "bl
               "crackdown", "fire", "bombardment", "barrage", "shootout", "onslaught", "siege", "invasion"}
 #: Words that count members of a group: "two of its soldiers", "some of the protesters".
 _QUANTIFIERS = {"some", "many", "most", "all", "several", "few", "none", "dozens", "hundreds", "thousands", "scores", "one", "each"}
+#: Verbs that judge or describe an event rather than take part in it: "Kenya called the talks a
+#: success" (Kenya need not be a party to the talks).
+_JUDGING_VERBS = {"call", "describe", "term", "dub", "label", "consider", "deem", "see", "view", "regard",
+                  "judge", "rate", "report", "cover", "analyse", "analyze", "study", "watch", "follow"}
 #: Verbs whose subject undergoes what the phrase after them names: "three died in a rebel attack".
 _UNDERGO_VERBS = {"die", "perish", "suffer", "drown", "survive", "flee", "escape", "lose", "disappear", "vanish"}
 #: Documents and bodies whose author acts through them: "a report released by X accused Y", "X's
@@ -594,7 +598,7 @@ class EventExtractor:
                 if m is not None:
                     return [m, *[index.at(c) for c in child.conjuncts if index.at(c)]], f"{child.dep_} '{child.text}'"
         head = tok.head
-        if tok.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _JUDGING_VERBS:
             found, how = self._verb_sources(head, index)
             if found:
                 return found, how + f" of '{head.text}'"
