@@ -638,3 +638,8 @@ def test_who_judges_talks_is_no_party_to_them(coder):
     assert _events(coder, "Kenya called the talks a success.") == []
     e = _find(_events(coder, "Kenya held talks with Somalia in Nairobi."), "CONSULT", "KEN", "SOM")
     assert e is not None
+
+
+def test_a_country_is_not_the_fallback_target_of_its_own_act(coder):
+    e = _find(_events(coder, "Egypt offered to host the next round of talks in Cairo."), "AGREE", "EGY")
+    assert e is not None and e.target is None

@@ -686,6 +686,8 @@ class EventExtractor:
                 continue
             d = abs(i - match.token.i)
             if m.kind == "place":
+                if any(m.actor.cameo_code == s.actor.cameo_code for s in sources):
+                    continue  # "Egypt offered to host talks in Cairo": not an act of Egypt on itself
                 if place is None or d < place[0]:
                     place = (d, m)
                 continue
