@@ -598,6 +598,8 @@ def test_a_counterpart_is_the_government_of_its_country(coder):
         ("Mali's junta ordered French troops to leave the country.", "SANCTION", "target", "FRAMIL"),
         # what is sent is the means; the receiver is the target
         ("Germany will send 14 Leopard tanks to Ukraine.", "AGREE", "target", "UKR"),
+        # another country's forces are no means but who receives
+        ("The United States sent Ukrainian soldiers new rifles.", "AID", "target", "UKRMIL"),
         # calling someone a criminal is an accusation
         ("Turkish President Erdogan called the Israeli prime minister a terrorist.", "ACCUSE", "target", "ISRGOV"),
     ],

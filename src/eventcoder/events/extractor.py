@@ -937,8 +937,11 @@ def _passive_family(tok: Token) -> list[Token]:
 
 
 def _own_forces(m: ActorMention) -> bool:
-    """Forces named by a sector noun alone ("troops", "its soldiers"): what an actor moves."""
-    return m.actor.resolution in ("sector-noun", "coreference") and "MIL" in m.actor.sectors
+    """Forces named by a sector noun alone ("troops", "tanks") or as the actor's own ("its
+    soldiers"): what an actor moves. "Ukrainian soldiers" name someone else's forces."""
+    if "MIL" not in m.actor.sectors:
+        return False
+    return m.actor.resolution == "coreference" or (m.actor.resolution == "sector-noun" and m.actor.country is None)
 
 
 def _passive_participle(tok: Token) -> bool:
