@@ -600,6 +600,8 @@ def test_a_counterpart_is_the_government_of_its_country(coder):
         ("Germany will send 14 Leopard tanks to Ukraine.", "AGREE", "target", "UKR"),
         # another country's forces are no means but who receives
         ("The United States sent Ukrainian soldiers new rifles.", "AID", "target", "UKRMIL"),
+        # revoking an agreement rejects it (CAMEO 127), with the partner as the target
+        ("Niger's junta revoked a military agreement with the United States.", "REJECT", "target", "USA"),
         # calling someone a criminal is an accusation
         ("Turkish President Erdogan called the Israeli prime minister a terrorist.", "ACCUSE", "target", "ISRGOV"),
     ],
