@@ -150,8 +150,8 @@ def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
     why = f"{cand.why}; {verdict.explain()}"
     if verdict.changed:
         cameo = coder.ontology.plover[event_type].default_cameo
-        intent = coder.events.lexicon.intent_codes.get(event_type)
-        if intent and cand.tense_mode in ("future", "hypothetical"):
+        intent = coder.events.stated_intent(event_type, cand.tense_mode)
+        if intent:
             # PLOVER: cooperation reported in the future is AGREE, a future retreat is CONCEDE, a
             # future attack is THREATEN; the classifier's type takes its stated-intent code
             cameo, event_type = intent, coder.ontology.cameo[intent].plover_type

@@ -168,9 +168,7 @@ class EventExtractor:
                 continue  # a bare nominal ("the talks", "Israel's raid") mostly names a past or background event
             negated = self.negated(match)
             tense = self.tense_mode(match)
-            intent = None
-            if tense in ("future", "hypothetical"):
-                intent = self.lexicon.intent_codes.get(match.entry.event_type)
+            intent = self.stated_intent(match.entry.event_type, tense)
             embedded = self._promised_action(match, verb_heads)
             if embedded is not None:
                 # "vowed to attack" is a threat (138), "agreed to withdraw" an intent to yield (035)
@@ -350,6 +348,13 @@ class EventExtractor:
             return False
         sectors = {x.upper() for x in source.actor.sectors}
         return not sectors or bool(sectors & _STATE_SECTORS)
+
+    def stated_intent(self, event_type: str, tense: str) -> str | None:
+        """The CAMEO code of an event of ``event_type`` told in the future or as hypothetical: a
+        stated intent or a threat ("will send aid" 033, "would strike" 138); None otherwise."""
+        if tense not in ("future", "hypothetical"):
+            return None
+        return self.lexicon.intent_codes.get(event_type)
 
     def _intent_type(self, intent: str | None) -> str | None:
         if intent is None:
