@@ -48,3 +48,21 @@ def test_every_territory_row_names_two_known_countries() -> None:
 def test_event_date_decides_the_country(coder, text, when, side, code) -> None:
     events = [e for e in coder.code_text(text, date=when) if e.event_type == "ASSAULT"]
     assert events and getattr(events[0], side).cameo_code == code
+
+
+def test_a_bad_territory_row_names_the_file_and_line(monkeypatch, tmp_path) -> None:
+    from eventcoder.actors import history
+    from eventcoder.errors import ActorKBError
+
+    (tmp_path / "territories.csv").write_text(
+        "# a comment\niso3,part_of,until,note\nXKX,SRB,2008-02-17,ok\nSSD,SDN,9 July 2011,bad date\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(history.resources, "files", lambda _package: tmp_path)
+    history.territories.cache_clear()
+    try:
+        with pytest.raises(ActorKBError, match=r"territories.csv:4: until '9 July 2011' is not an ISO date"):
+            history.territories()
+    finally:
+        monkeypatch.undo()
+        history.territories.cache_clear()

@@ -10,6 +10,8 @@ import io
 from functools import cache
 from importlib import resources
 
+from eventcoder.actors.codes import is_country_code
+from eventcoder.errors import ActorKBError
 from eventcoder.records import Actor
 
 __all__ = ["Territory", "as_of", "territories"]
@@ -23,14 +25,26 @@ class Territory:
     note: str
 
 
+_FILE = "territories.csv"
+
+
 @cache
 def territories() -> dict[str, Territory]:
-    text = resources.files("eventcoder.data.actors").joinpath("territories.csv").read_text("utf-8")
-    rows = csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))))
-    return {
-        r["iso3"]: Territory(r["iso3"], r["part_of"], dt.date.fromisoformat(r["until"]), r["note"])
-        for r in rows
-    }
+    """The territories table, checked as it is read (a bad code or date names file and line)."""
+    text = resources.files("eventcoder.data.actors").joinpath(_FILE).read_text("utf-8")
+    numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if not ln.startswith("#")]
+    rows = csv.DictReader(io.StringIO("\n".join(ln for _, ln in numbered)))
+    out: dict[str, Territory] = {}
+    for (n, _), r in zip(numbered[1:], rows, strict=False):  # numbered[0] is the header
+        for key in ("iso3", "part_of"):
+            if not is_country_code(r.get(key) or ""):
+                raise ActorKBError(f"{key} {r.get(key)!r} is not an ISO 3166 alpha-3 code", path=_FILE, line=n)
+        try:
+            until = dt.date.fromisoformat(r.get("until") or "")
+        except ValueError:
+            raise ActorKBError(f"until {r.get('until')!r} is not an ISO date", path=_FILE, line=n) from None
+        out[r["iso3"]] = Territory(r["iso3"], r["part_of"], until, r.get("note") or "")
+    return out
 
 
 def as_of(actor: Actor | None, when: dt.date | None) -> Actor | None:
