@@ -269,6 +269,9 @@ def test_resolver_language_name_before_a_noun_is_a_nationality(mentions) -> None
         ("Turkish Cypriots rejected the plan.", "Turkish Cypriots", "CYPCVL"),
         ("Syrian rebels surrounded 75 Filipino UN troops.", "Filipino UN troops", "PHLMIL"),
         ("Militants attacked Kenyan AU peacekeepers near Kismayo.", "Kenyan AU peacekeepers", "KENMIL"),
+        ("Gunmen ambushed UN peacekeepers from Nepal near Gao.", "UN peacekeepers from Nepal", "NPLMIL"),
+        ("Rebels shelled AU troops from the Gambia.", "AU troops from the Gambia", "GMBMIL"),
+        ("France withdrew UN troops from Mali.", "UN troops", "IGOUNO"),
     ],
 )
 def test_resolver_phrase_codes(mentions, text, surface, code) -> None:

@@ -17,6 +17,12 @@ from eventcoder.records import Actor
 __all__ = ["Atom", "compose"]
 
 #: A capital after one of these is where something happens, not who acts.
+#: Verbs after which "X from <country>" is where X leaves, not whose X is.
+_DEPARTURE_VERBS = frozenset({
+    "withdraw", "pull", "evacuate", "leave", "expel", "remove", "oust", "drive", "evict", "move",
+    "relocate", "redeploy", "flee", "retreat", "deport", "bring", "recall", "repatriate", "return",
+    "airlift", "rescue", "free", "release", "extract", "escape", "depart",
+})  # fmt: skip
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "to", "from", "outside", "around", "across"})
 #: Most words allowed between a nationality and its sector noun ("Egypt's state-owned news agency").
 MAX_GAP = 4
@@ -89,7 +95,7 @@ def _composed(
     titled = _title_person(doc, atoms, i, persons, when)
     if titled is not None:
         return [titled[0]], titled[1]
-    serving = _nationals_serving(doc, atoms, i)
+    serving = _nationals_serving(doc, atoms, i) or _serving_from(doc, atoms, i)
     if serving is not None:
         return [serving], i + 3
     kin = _people_in_country(doc, atoms, i, civic)
@@ -315,6 +321,36 @@ def _nationals_serving(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | No
     if nat_atom.end != org_atom.start or org_atom.end != noun_atom.start or not _is_head(doc, noun_atom):
         return None
     span = doc[nat_atom.start : noun_atom.end]
+    actor = _actors.country_actor(
+        home.ref, span.text, span.start_char, span.end_char, sectors=("MIL",), resolution="sector-noun",
+        why=f"'{span.text}': {home.ref.iso3} soldiers serving {org.ref.name} -> {home.ref.iso3} MIL",
+    )  # fmt: skip
+    return ActorMention(span.start, span.end, doc[noun_atom.end - 1].i, actor, "group")
+
+
+def _serving_from(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | None:
+    """The same soldiers named the other way round: "UN peacekeepers from the Philippines",
+    "AU troops from Kenya" are their own country's military."""
+    if i + 2 >= len(atoms):
+        return None
+    org_atom, noun_atom, home_atom = atoms[i], atoms[i + 1], atoms[i + 2]
+    org = org_atom.first("entry")
+    noun = noun_atom.first("sector")
+    home = home_atom.first("country")
+    if org is None or noun is None or home is None or home_atom.cands[0] is not home:
+        return None
+    assert isinstance(org.ref, ActorEntry) and isinstance(noun.ref, SectorNoun) and isinstance(home.ref, CountryEntry)
+    if not (org.ref.code or "").startswith("IGO") or not {"MIL", "IGO"} & set(noun.ref.sectors):
+        return None
+    between = [t.lower_ for t in doc[noun_atom.end : home_atom.start]]
+    if org_atom.end != noun_atom.start or between not in (["from"], ["from", "the"]):
+        return None
+    attached = doc[noun_atom.end].head
+    if attached.i != noun_atom.end - 1 and attached.lemma_.lower() in _DEPARTURE_VERBS:
+        return None  # "withdrew UN troops from Mali": the troops leave Mali
+    if any(c.dep_ == "conj" for c in doc[home_atom.start : home_atom.end].root.children):
+        return None  # "UN troops from Nepal and Ghana": each country (events stage)
+    span = doc[org_atom.start : home_atom.end]
     actor = _actors.country_actor(
         home.ref, span.text, span.start_char, span.end_char, sectors=("MIL",), resolution="sector-noun",
         why=f"'{span.text}': {home.ref.iso3} soldiers serving {org.ref.name} -> {home.ref.iso3} MIL",
