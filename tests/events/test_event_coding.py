@@ -604,6 +604,13 @@ def test_a_counterpart_is_the_government_of_its_country(coder):
         ("Niger's junta revoked a military agreement with the United States.", "REJECT", "target", "USA"),
         # calling someone a criminal is an accusation
         ("Turkish President Erdogan called the Israeli prime minister a terrorist.", "ACCUSE", "target", "ISRGOV"),
+        # who is drawn into a fight or talks is the other side
+        ("Hezbollah engaged Israeli commandos in a firefight near the border.", "ASSAULT", "target", "ISRMIL"),
+        ("Norway engaged Iran in talks on the nuclear issue.", "CONSULT", "target", "IRN"),
+        ("Islamist militants engaged Nigerian soldiers near Maiduguri.", "ASSAULT", "target", "NGAMIL"),
+        # a participle describing the victims takes its author from the attack it names
+        ("Two Russian soldiers killed in Ukrainian drone strike, officials said.", "ASSAULT", "source", "UKRMIL"),
+        ("Five civilians killed in Israeli air strike on Gaza", "ASSAULT", "source", "ISR"),
     ],
 )
 def test_who_an_event_codes(coder, text, event_type, side, code):

@@ -530,7 +530,9 @@ class EventExtractor:
         return found, how
 
     def _verb_sources(self, tok: Token, index: MentionIndex, hops: int = 0) -> tuple[list[ActorMention], str]:
-        passive = _is_passive(tok)
+        # "soldiers killed in a Ukrainian drone strike", "men detained by the police": a participle
+        # describing a noun is read as a passive
+        passive = _is_passive(tok) or _passive_participle(tok)
         for child in tok.children:
             if passive and child.dep_ == "agent":
                 for pobj in child.children:
@@ -796,6 +798,14 @@ class EventExtractor:
                             if found:
                                 return found, f"'{prep} {pobj.text}'"
                             nested.append((prep, pobj))
+        if entry.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into"):
+            # "engaged the peacekeepers in a firefight", "drew Iran into talks": the verb's object
+            verb = tok.head.head
+            for child in verb.children if verb.pos_ == "VERB" and tok.head.dep_ == "prep" else ():
+                if child.dep_ == "dobj":
+                    found = self.actors_for(child, index)
+                    if found:
+                        return found, f"object '{child.text}' of '{verb.text}' drawn into the {tok.text}"
         if entry.pos == "NOUN":
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
