@@ -310,22 +310,12 @@ def _nationals_serving(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | No
     if i + 2 >= len(atoms):
         return None
     nat_atom, org_atom, noun_atom = atoms[i], atoms[i + 1], atoms[i + 2]
-    home = nat_atom.first("country", "demonym")
-    org = org_atom.first("entry")
-    noun = noun_atom.first("sector")
-    if home is None or org is None or noun is None or noun_atom.cands[0] is not noun:
-        return None
-    assert isinstance(org.ref, ActorEntry) and isinstance(noun.ref, SectorNoun) and isinstance(home.ref, CountryEntry)
-    if not (org.ref.code or "").startswith("IGO") or not {"MIL", "IGO"} & set(noun.ref.sectors):
+    parts = _serving_parts(nat_atom.first("country", "demonym"), org_atom, noun_atom)
+    if parts is None:
         return None  # "UN troops", "AU peacekeepers" (peacekeepers are IGO alone, soldiers at home)
     if nat_atom.end != org_atom.start or org_atom.end != noun_atom.start or not _is_head(doc, noun_atom):
         return None
-    span = doc[nat_atom.start : noun_atom.end]
-    actor = _actors.country_actor(
-        home.ref, span.text, span.start_char, span.end_char, sectors=("MIL",), resolution="sector-noun",
-        why=f"'{span.text}': {home.ref.iso3} soldiers serving {org.ref.name} -> {home.ref.iso3} MIL",
-    )  # fmt: skip
-    return ActorMention(span.start, span.end, doc[noun_atom.end - 1].i, actor, "group")
+    return _serving_mention(doc, *parts, doc[nat_atom.start : noun_atom.end], noun_atom)
 
 
 def _serving_from(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | None:
@@ -334,13 +324,9 @@ def _serving_from(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | None:
     if i + 2 >= len(atoms):
         return None
     org_atom, noun_atom, home_atom = atoms[i], atoms[i + 1], atoms[i + 2]
-    org = org_atom.first("entry")
-    noun = noun_atom.first("sector")
     home = home_atom.first("country")
-    if org is None or noun is None or home is None or home_atom.cands[0] is not home:
-        return None
-    assert isinstance(org.ref, ActorEntry) and isinstance(noun.ref, SectorNoun) and isinstance(home.ref, CountryEntry)
-    if not (org.ref.code or "").startswith("IGO") or not {"MIL", "IGO"} & set(noun.ref.sectors):
+    parts = _serving_parts(home if home is not None and home_atom.cands[0] is home else None, org_atom, noun_atom)
+    if parts is None:
         return None
     between = [t.lower_ for t in doc[noun_atom.end : home_atom.start]]
     if org_atom.end != noun_atom.start or between not in (["from"], ["from", "the"]):
@@ -350,10 +336,25 @@ def _serving_from(doc: Doc, atoms: list[Atom], i: int) -> ActorMention | None:
         return None  # "withdrew UN troops from Mali": the troops leave Mali
     if any(c.dep_ == "conj" for c in doc[home_atom.start : home_atom.end].root.children):
         return None  # "UN troops from Nepal and Ghana": each country (events stage)
-    span = doc[org_atom.start : home_atom.end]
+    return _serving_mention(doc, *parts, doc[org_atom.start : home_atom.end], noun_atom)
+
+
+def _serving_parts(home: Cand | None, org_atom: Atom, noun_atom: Atom) -> tuple[CountryEntry, ActorEntry] | None:
+    """The home country and the organisation when ``org_atom`` + ``noun_atom`` name an IGO's forces."""
+    org = org_atom.first("entry")
+    noun = noun_atom.first("sector")
+    if home is None or org is None or noun is None or noun_atom.cands[0] is not noun:
+        return None
+    assert isinstance(org.ref, ActorEntry) and isinstance(noun.ref, SectorNoun) and isinstance(home.ref, CountryEntry)
+    if not (org.ref.code or "").startswith("IGO") or not {"MIL", "IGO"} & set(noun.ref.sectors):
+        return None
+    return home.ref, org.ref
+
+
+def _serving_mention(doc: Doc, home: CountryEntry, org: ActorEntry, span: Span, noun_atom: Atom) -> ActorMention:
     actor = _actors.country_actor(
-        home.ref, span.text, span.start_char, span.end_char, sectors=("MIL",), resolution="sector-noun",
-        why=f"'{span.text}': {home.ref.iso3} soldiers serving {org.ref.name} -> {home.ref.iso3} MIL",
+        home, span.text, span.start_char, span.end_char, sectors=("MIL",), resolution="sector-noun",
+        why=f"'{span.text}': {home.iso3} soldiers serving {org.name} -> {home.iso3} MIL",
     )  # fmt: skip
     return ActorMention(span.start, span.end, doc[noun_atom.end - 1].i, actor, "group")
 
