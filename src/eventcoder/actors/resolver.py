@@ -247,7 +247,9 @@ def _inside_longer_entity(span: Span) -> bool:
     """The span is part of a longer named entity (a leading "the" does not count)."""
     doc = span.doc
     starts_inside = span[0].ent_iob_ == "I" and not _only_determiners(doc, span.start)
-    continues = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
+    # "North Korea's demand": the small model may take the possessive "'s" into the entity
+    nxt = doc[span.end] if span.end < len(doc) else None
+    continues = nxt is not None and nxt.ent_iob_ == "I" and nxt.tag_ != "POS"
     return starts_inside or continues
 
 
