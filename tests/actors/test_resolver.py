@@ -288,3 +288,21 @@ def test_resolver_phrase_codes(mentions, text, surface, code) -> None:
 def test_resolver_breakaway_regions_are_places_in_their_country(mentions, region, iso3) -> None:
     found = _by_text(mentions(f"Troops were sent to {region} on Monday.", D))
     assert found[region].actor.resolution == "place" and found[region].actor.country == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "iso3"),
+    [
+        ("Pakistan rejected an offer from Afganistan.", "Afganistan", "AFG"),
+        ("Serbia urged the withdrawal of troops from Bosnia-Herzogovina.", "Bosnia-Herzogovina", "BIH"),
+    ],
+)
+def test_resolver_reads_a_place_one_slip_from_a_country_name_as_the_country(mentions, text, surface, iso3) -> None:
+    actor = _by_text(mentions(text, D))[surface].actor
+    assert (actor.country, actor.resolution) == (iso3, "alias")
+    assert "misspelling" in actor.why
+
+
+def test_resolver_leaves_an_unknown_place_far_from_any_country_unresolved(mentions) -> None:
+    actor = _by_text(mentions("The army shelled Marjayoun on Sunday.", D))["Marjayoun"].actor
+    assert actor.country is None and actor.resolution == "unresolved"

@@ -15,6 +15,8 @@ Steps for one Doc (matchers are built once, in ``ActorResolver.__init__``):
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -24,7 +26,7 @@ from eventcoder.actors import _actors
 from eventcoder.actors._compose import Atom, compose
 from eventcoder.actors._index import KIND_ORDER, Cand, SurfaceIndex
 from eventcoder.actors.coref import resolve_anaphora
-from eventcoder.actors.kb import ActorEntry, ActorKB
+from eventcoder.actors.kb import ActorEntry, ActorKB, CountryEntry
 from eventcoder.actors.mention import ActorMention
 from eventcoder.actors.places import place_index
 from eventcoder.records import Actor
@@ -34,6 +36,10 @@ __all__ = ["ActorResolver"]
 #: spaCy entity labels that make an "unresolved" actor when the knowledge base lacks them.
 _UNRESOLVED_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: A place entity the base lacks is read as a misspelt country name when it is at least this long
+#: and this similar (difflib ratio) to the name of exactly one country: "Afganistan" (0.95).
+_MIN_MISSPELT_LEN = 7
+_MISSPELT_RATIO = 0.9
 #: Inside these entities a country or common noun is not an actor ("the Oslo Accords").
 _NON_ACTOR_LABELS = frozenset(
     {
@@ -154,7 +160,10 @@ class ActorResolver:
             hit = place_index().get(span.text.lower()) if _may_be_place(ent.label_, span) else None
             if hit is None and span.root.dep_ in ("amod", "compound") and taken[span.root.head.i]:
                 continue  # "Muslim rebels", "Tuareg rebels": a qualifier of an actor already found
-            if hit is not None:
+            near = self._misspelt_country(span) if hit is None and ent.label_ in _PLACE_LABELS else None
+            if near is not None:
+                actor, kind = near, "country"
+            elif hit is not None:
                 actor = _actors.place(span, hit)
                 kind = "place"
             elif ent.label_ in _UNRESOLVED_LABELS:
@@ -168,6 +177,35 @@ class ActorResolver:
             for i in range(span.start, span.end):
                 taken[i] = True
         return out
+
+    def _misspelt_country(self, span: Span) -> Actor | None:
+        """A place name one slip away from exactly one country's name ("Afganistan",
+        "Bosnia-Herzogovina"); None when it is close to none, or to two countries."""
+        text = span.text.lower()
+        if len(text) < _MIN_MISSPELT_LEN or not span.text[:1].isupper():
+            return None
+        best: dict[str, tuple[float, str]] = {}
+        for entry, name in self._country_names:
+            if name[:1] != text[:1] or abs(len(name) - len(text)) > 2:
+                continue
+            ratio = difflib.SequenceMatcher(None, text, name).ratio()
+            if ratio >= _MISSPELT_RATIO and ratio > best.get(entry.iso3, (0.0, ""))[0]:
+                best[entry.iso3] = (ratio, name)
+        if len(best) != 1:
+            return None
+        iso3, (ratio, name) = next(iter(best.items()))
+        entry = self.kb.country(iso3)
+        assert entry is not None
+        return _actors.country_actor(
+            entry, span.text, span.start_char, span.end_char, resolution="alias",
+            why=f"'{span.text}' is not a known name; read as a misspelling of '{name}' ({iso3}, similarity {ratio:.2f})",
+        )  # fmt: skip
+
+    @functools.cached_property
+    def _country_names(self) -> list[tuple[CountryEntry, str]]:
+        """(country, lower-case name) for every country name long enough to be misspelt."""
+        names = ((c, n.lower()) for c in self.kb.countries for n in (c.name, *c.names))
+        return [(c, n) for c, n in names if len(n) >= _MIN_MISSPELT_LEN]
 
 
 def _cand_order(c: Cand) -> tuple[int, int, int]:
