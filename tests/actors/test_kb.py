@@ -28,6 +28,8 @@ def test_kb_builtin_is_loaded_once(kb) -> None:
         ("mena", "EGYMED"),
         ("idf", "ISRMIL"),
         ("arab-league", "IGOARL"),
+        ("islamic-salvation-front", "DZAOPPFIS"),
+        ("salafist-group-for-preaching-and-combat", "DZAREBGSP"),
     ],
 )
 def test_kb_organisation_codes(kb, entry_id: str, code: str) -> None:
