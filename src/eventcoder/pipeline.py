@@ -276,6 +276,8 @@ def _with_context_country(actor: Actor | None, location, doc_country: str | None
     """
     if actor is None or actor.country or actor.resolution not in ("sector-noun", "title") or not actor.sectors:
         return actor
+    if actor.resolution == "title" and (actor.cameo_code or "").startswith("IGO"):
+        return actor  # "UN Secretary-General Guterres" holds an office of the UN, not of a country
     country, why = None, ""
     if location is not None and location.country_code and location.resolution in ("exact", "sentence"):
         country, why = location.country_code, f"event location '{location.extracted_place}'"

@@ -55,6 +55,19 @@ def test_kb_role_ends_on_its_end_date(kb) -> None:
     assert assad.role_on(dt.date(2025, 1, 1)).code == "SYRELI"
 
 
+@pytest.mark.parametrize(
+    ("person", "when", "code"),
+    [
+        ("antonio-guterres", dt.date(2010, 1, 1), "IGOHCR"),  # UN refugee agency
+        ("antonio-guterres", dt.date(2023, 10, 20), "IGOUNO"),  # Secretary-General of the UN
+        ("ban-ki-moon", dt.date(2012, 1, 1), "IGOUNO"),
+        ("sergey-lavrov", dt.date(2000, 1, 1), "RUSGOV"),  # Russia's ambassador to the UN
+    ],
+)
+def test_kb_an_international_office_takes_its_organisation_code(kb, person, when, code) -> None:
+    assert kb.entry(person).role_on(when).code == code
+
+
 def test_kb_person_role_in_an_organisation_takes_its_code(kb) -> None:
     role = kb.entry("mohammed-al-hindi").role_on(dt.date(2023, 7, 30))
     assert role.code == "PSEREBPIJ"

@@ -654,3 +654,8 @@ def test_who_judges_talks_is_no_party_to_them(coder):
 def test_a_country_is_not_the_fallback_target_of_its_own_act(coder):
     e = _find(_events(coder, "Egypt offered to host the next round of talks in Cairo."), "AGREE", "EGY")
     assert e is not None and e.target is None
+
+
+def test_an_official_of_an_international_body_takes_no_country_from_the_context(coder):
+    e = _find(_events(coder, "UN Secretary-General Antonio Guterres urged Israel to allow aid into Gaza."), "REQUEST")
+    assert e is not None and e.source.cameo_code == "IGOUNO" and e.source.country is None, e.source

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -253,7 +254,9 @@ def _read_entries(folder: str) -> list[tuple[dict[str, Any], str]]:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """An id from a name, accents dropped: "António Guterres" -> "antonio-guterres"."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def _org_entry(
@@ -292,6 +295,22 @@ def _org_entry(
     )
 
 
+def _named_international_body(title: str, orgs: dict[str, ActorEntry]) -> ActorEntry | None:
+    """The international organisation a title names, by its longest name or acronym in the title:
+    "UN Special Envoy for Syria" -> the United Nations, "Chairperson of the African Union
+    Commission" -> the AU Commission (not the AU). None when the title names none."""
+    best: tuple[int, ActorEntry] | None = None
+    for org in orgs.values():
+        if org.country is not None or not org.code:
+            continue
+        for name in (*org.names, *org.acronyms):
+            cased = name in org.acronyms
+            found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title, 0 if cased else re.IGNORECASE)
+            if found and (best is None or len(name) > best[0]):
+                best = (len(name), org)
+    return best[1] if best else None
+
+
 def _person_entry(
     item: dict[str, Any], where: str, known: frozenset[str], orgs: dict[str, ActorEntry]
 ) -> ActorEntry:
@@ -313,6 +332,10 @@ def _person_entry(
         country = _check_country(r.get("country"), where, eid)
         sectors = _strs(r.get("sectors"), where, eid, "sectors")
         _check_sectors(sectors, known, where, eid)
+        body = _named_international_body(title, orgs) if country is None and not r.get("code") else None
+        if body is not None:  # "Secretary-General of the United Nations" holds the UN's code
+            roles.append(Role(body.code, None, sectors, title, start, end, body.id))
+            continue
         code = r.get("code") or build_code(country, sectors)
         roles.append(Role(code, country, sectors, title, start, end))
     default = item.get("default")
