@@ -100,6 +100,8 @@ def code_doc(coder: Coder, article: Article, doc: Doc) -> CodingResult:
 #: CAMEO codes of meetings, which both sides hold: 042 (make a visit) and 043 (host a visit) are two
 #: sides of one visit; talks, phone calls, meetings and negotiations are the same from either side.
 #: Mediation (045) and intents (036) are not mirrored.
+#: Event types whose place target stands for the people there.
+_AIMED_AT_PEOPLE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 _MIRRORED = {"040": "040", "041": "041", "042": "043", "043": "042", "044": "044", "046": "046"}
 
 
@@ -210,6 +212,8 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
         tgt = as_of(_with_context_country(tgt, location, doc_country, src), date)
         if tgt is None and event_type == "PROTEST":
             tgt = _implicit_government(coder, src, cand.match.start_char)
+        if event_type in _AIMED_AT_PEOPLE:
+            tgt = _people_of_place(tgt)
         size = None
         if event_type in ("ASSAULT", "COERCE", "PROTEST"):
             size = extract_size(sent, cand.match.token)
@@ -292,6 +296,19 @@ def _with_context_country(actor: Actor | None, location, doc_country: str | None
         country=country,
         cameo_code=country + "".join(actor.sectors),
         why=f"{actor.why}; country {country} from {why}",
+    )
+
+
+def _people_of_place(target: Actor | None) -> Actor | None:
+    """A place that is the target of force, coercion or threat stands for the people there:
+    "shelled Kandahar" is aimed at AFG civilians (CVL), as PLOVER coders code it."""
+    if target is None or target.resolution != "place" or not target.country or target.sectors:
+        return target
+    return dataclasses.replace(
+        target,
+        sectors=("CVL",),
+        cameo_code=f"{target.country}CVL",
+        why=f"{target.why}; a place under force or threat stands for its people (CVL)",
     )
 
 

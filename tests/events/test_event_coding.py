@@ -659,3 +659,21 @@ def test_a_country_is_not_the_fallback_target_of_its_own_act(coder):
 def test_an_official_of_an_international_body_takes_no_country_from_the_context(coder):
     e = _find(_events(coder, "UN Secretary-General Antonio Guterres urged Israel to allow aid into Gaza."), "REQUEST")
     assert e is not None and e.source.cameo_code == "IGOUNO" and e.source.country is None, e.source
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "code"),
+    [
+        ("Russian forces shelled Kharkiv overnight.", "ASSAULT", "UKRCVL"),
+        ("The army imposed a curfew in Gao.", "COERCE", "MLICVL"),
+    ],
+)
+def test_a_place_under_force_stands_for_its_people(coder, text, event_type, code):
+    e = _find(_events(coder, text), event_type)
+    assert e is not None and e.target is not None and e.target.resolution == "place", e
+    assert e.target.cameo_code == code and "its people" in e.target.why
+
+
+def test_a_place_of_cooperation_keeps_no_sector(coder):
+    e = _find(_events(coder, "Qatar sent humanitarian aid to Kabul."), "AID")
+    assert e is not None and e.target is not None and e.target.country == "AFG" and "CVL" not in e.target.sectors
