@@ -88,6 +88,17 @@ def test_kb_sector_nouns_include_plurals(kb) -> None:
     assert ("soldiers", ("MIL",)) in phrases
     assert ("settlers", ("CVL",)) in phrases
     assert ("policemen", ("COP",)) in phrases
+    assert ("ruling parties", ("GOV", "PTY")) in phrases  # PLOVER's GOV includes governing parties
+
+
+def test_kb_sector_noun_with_an_unknown_further_sector_is_an_error(tmp_path) -> None:
+    from eventcoder.actors._builtin import _read_sectors
+    from eventcoder.errors import ActorKBError
+
+    bad = tmp_path / "sectors.yaml"
+    bad.write_text("sectors:\n  GOV:\n    label: government\n    nouns: [{noun: ruling party, also: [XYZ]}]\n")
+    with pytest.raises(ActorKBError, match="ruling party.*XYZ"):
+        _read_sectors(bad)
 
 
 def test_kb_missing_dictionary_path_is_an_error(tmp_path) -> None:

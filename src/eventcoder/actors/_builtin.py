@@ -117,12 +117,17 @@ def _read_sectors(node: Traversable) -> dict[str, Any]:
     for code, spec in data["sectors"].items():
         labels[code] = spec.get("label", code)
         for item in spec.get("nouns", []):
-            needs_country = False
+            needs_country, also = False, ()
             if isinstance(item, dict):
                 needs_country = bool(item.get("needs_country", False))
+                also = tuple(str(x) for x in item.get("also", ()))
                 item = item["noun"]
             for form in plural_forms(str(item)):
-                nouns.append(SectorNoun(form, (code,), needs_country=needs_country, source=where))
+                nouns.append(SectorNoun(form, (code, *also), needs_country=needs_country, source=where))
+    for noun in nouns:
+        unknown = [c for c in noun.sectors if c not in data["sectors"]]
+        if unknown:
+            raise ActorKBError(f"sector noun {noun.phrase!r}: unknown sector code(s) {unknown}", path=where)
     for item in data.get("groups", []):
         for form in plural_forms(str(item)):
             nouns.append(SectorNoun(form, (), needs_country=True, group=True, source=where))
