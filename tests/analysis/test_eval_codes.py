@@ -99,3 +99,5 @@ def test_sector_codes_of_other_versions_match_ours():
     assert sector_matches(ActorKey("EGY", "JRN"), reporter)  # PLOVER 2023 JRN is CAMEO MED
     assert sector_matches(ActorKey("EGY", "MED"), reporter)
     assert not sector_matches(ActorKey("EGY", "GOV"), reporter)
+    villagers = Actor("villagers", "villagers", 0, 9, "LBY", sectors=("CVL",), cameo_code="LBYCVL")
+    assert sector_matches(ActorKey("LBY", "CIV"), villagers)  # CIV, written for civilians in plover_gsr
