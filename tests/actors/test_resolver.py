@@ -306,3 +306,17 @@ def test_resolver_reads_a_place_one_slip_from_a_country_name_as_the_country(ment
 def test_resolver_leaves_an_unknown_place_far_from_any_country_unresolved(mentions) -> None:
     actor = _by_text(mentions("The army shelled Marjayoun on Sunday.", D))["Marjayoun"].actor
     assert actor.country is None and actor.resolution == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Police arrested Ugandan opposition figure John Okello in Kampala.", "Ugandan opposition figure John Okello", "UGAOPP"),
+        ("Israeli troops shot Palestinian teenager Ahmad Saleh near Hebron.", "Palestinian teenager Ahmad Saleh", "PSECVL"),
+        ("Soldiers detained Sierra Leonean refugee leader Abu Kamara.", "Sierra Leonean refugee leader Abu Kamara", "SLEREF"),
+    ],
+)
+def test_resolver_a_person_the_base_lacks_is_what_the_words_before_the_name_say(mentions, text, surface, code) -> None:
+    actor = _by_text(mentions(text, D))[surface].actor
+    assert actor.cameo_code == code and actor.resolution == "title"
+    assert "not in the knowledge base" in actor.why

@@ -18,6 +18,7 @@ import datetime as dt
 import difflib
 import functools
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -93,6 +94,7 @@ class ActorResolver:
         )
         mentions += self._entities(doc, taken)
         mentions.sort(key=lambda m: m.start)
+        mentions = _described_people(doc, mentions, atoms)
         mentions = resolve_anaphora(doc, mentions, anaphors)
         return sorted(mentions, key=lambda m: m.start)
 
@@ -206,6 +208,61 @@ class ActorResolver:
         """(country, lower-case name) for every country name long enough to be misspelt."""
         names = ((c, n.lower()) for c in self.kb.countries for n in (c.name, *c.names))
         return [(c, n) for c, n in names if len(n) >= _MIN_MISSPELT_LEN]
+
+
+def _described_people(doc: Doc, mentions: list[ActorMention], atoms: list[Atom]) -> list[ActorMention]:
+    """A person the base lacks, named after words that describe them, is what the words say:
+    "Ugandan opposition figure John Okello" is UGA OPP, "French aid worker Marie Dupont" FRA NGO.
+    The describing mention must modify the name (a compound or modifier inside its phrase), and
+    only nouns may stand between them; sector nouns among them add their sectors."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is None
+            or m.kind != "person"
+            or m.actor.resolution != "unresolved"
+            or prev.kind not in ("group", "country")
+            or not prev.actor.country
+            or not _describes(doc, prev, m)
+        ):
+            out.append(m)
+            continue
+        sectors = list(prev.actor.sectors)
+        for atom in atoms:
+            cand = atom.first("sector")
+            if cand is not None and prev.end <= atom.start and atom.end <= m.start:
+                sectors += [x for x in cand.ref.sectors if x not in sectors]
+        span = doc[prev.start : m.end]
+        described = "/".join(sectors) or "no sector"
+        actor = replace(
+            prev.actor,
+            text=span.text,
+            end=span.end_char,
+            sectors=tuple(sectors),
+            cameo_code=(prev.actor.cameo_code or "") + "".join(sectors[len(prev.actor.sectors) :]),
+            wikidata=None,
+            resolution="title",
+            why=f"{prev.actor.why}; '{span.text}' describes a person not in the knowledge base ({described})",
+        )
+        out[-1] = ActorMention(prev.start, m.end, m.head, actor, "person")
+    return out
+
+
+def _describes(doc: Doc, desc: ActorMention, name: ActorMention) -> bool:
+    gap = doc[desc.end : name.start]
+    if len(gap) > 2 or any(t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "compound" for t in gap):
+        return False
+    head = doc[desc.head]
+    inside = range(name.start, name.end)
+    tok = head
+    for _ in range(4):  # the describing head hangs on the name, directly or through the gap nouns
+        if tok.dep_ not in ("compound", "amod", "appos", "nmod") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i in inside:
+            return True
+    return False
 
 
 def _cand_order(c: Cand) -> tuple[int, int, int]:
