@@ -150,7 +150,11 @@ def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
     cameo = cand.final_cameo  # keeps intent, civilian and state recoding
     event_type = verdict.event_type
     why = f"{cand.why}; {verdict.explain()}"
-    if verdict.changed:
+    if cand.refused:
+        # the classifier types the act refused; "will not release" stays a refusal (REJECT)
+        event_type = cand.final_type
+        why = f"{cand.why}; classifier typed the act refused ({verdict.explain()})"
+    elif verdict.changed:
         cameo = coder.ontology.plover[event_type].default_cameo
         intent = coder.events.stated_intent(event_type, cand.tense_mode)
         if intent:

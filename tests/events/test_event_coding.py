@@ -677,3 +677,21 @@ def test_a_place_under_force_stands_for_its_people(coder, text, event_type, code
 def test_a_place_of_cooperation_keeps_no_sector(coder):
     e = _find(_events(coder, "Qatar sent humanitarian aid to Kabul."), "AID")
     assert e is not None and e.target is not None and e.target.country == "AFG" and "CVL" not in e.target.sectors
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Israel will not release the prisoners, the minister said.", "1243"),
+        ("Iran will not lift the ban on foreign journalists.", "1241"),
+        ("The rebels said they would not meet government negotiators.", "125"),
+    ],
+)
+def test_a_negated_stated_intent_is_a_refusal(coder, text, cameo):
+    e = _find(_events(coder, text), "REJECT")
+    assert e is not None and e.cameo == cameo and not e.negated and "refusal" in e.why, _events(coder, text)
+
+
+def test_a_stated_intent_without_negation_stays_an_intent(coder):
+    e = _find(_events(coder, "Israel will release the prisoners next week."), "AGREE")
+    assert e is not None and e.cameo == "035"

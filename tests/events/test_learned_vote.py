@@ -98,3 +98,16 @@ def test_a_future_meeting_the_classifier_types_is_a_stated_intent():
     assert "stated intent" in future[0].why
     past = [e for e in coder.code_text("Kenya signed a trade deal with Somalia.") if e.source]
     assert past and all(e.event_type == "CONSULT" for e in past)
+
+
+def test_a_refusal_stays_a_refusal_whatever_the_classifier_types_the_act():
+    import copy
+
+    from eventcoder.coder import fast_coder
+    from eventcoder.events.learned import LearnedTyper
+
+    coder = copy.copy(fast_coder())
+    coder.learned = LearnedTyper(_SureOfConsult())
+    events = [e for e in coder.code_text("The rebels said they would not meet government negotiators.") if e.source]
+    assert events and all(e.event_type == "REJECT" and e.cameo == "125" for e in events), events
+    assert "refusal" in events[0].why and "classifier typed the act refused" in events[0].why

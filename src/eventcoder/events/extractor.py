@@ -89,6 +89,7 @@ class Candidate:
     confidence: float
     event_type: str | None = None  # set when the learned typer overrides the lexicon
     cameo: str | None = None
+    refused: bool = False  # a negated stated intent coded as a refusal ("will not release": REJECT)
 
     @property
     def final_type(self) -> str:
@@ -173,6 +174,7 @@ class EventExtractor:
             if embedded is not None:
                 # "vowed to attack" is a threat (138), "agreed to withdraw" an intent to yield (035)
                 intent = self.lexicon.intent_codes[embedded.entry.event_type]
+            refusal = self.refusal(match.entry.cameo) if negated and intent and embedded is None else None
             reciprocal = not targets and len(sources) > 1 and self._symmetric(match)
             if reciprocal:
                 targets, tgt_how = sources, "the other coordinated actor (reciprocal event)"
@@ -194,7 +196,10 @@ class EventExtractor:
                     conf -= 0.15 if loose else 0.0
                     why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
                     code = intent
-                    if embedded is not None:
+                    if refusal is not None:
+                        code = refusal
+                        why += f"; a negated {tense} {match.entry.event_type.lower()} is a refusal (CAMEO {refusal})"
+                    elif embedded is not None:
                         why += f"; promised action '{embedded.token.text}' ({embedded.entry.event_type}) coded as CAMEO {intent}"
                     elif intent:
                         why += f"; {tense} {match.entry.event_type.lower()} coded as stated intent (CAMEO {intent})"
@@ -208,12 +213,13 @@ class EventExtractor:
                             sentence_index=sentence_index,
                             source=src,
                             target=tgt,
-                            negated=negated,
-                            tense_mode=tense,
+                            negated=negated and refusal is None,  # "will not release": the refusal happened
+                            tense_mode=tense if refusal is None else "asserted",
                             why=why,
                             confidence=round(min(max(conf, 0.05), 0.95), 2),
                             event_type=self._intent_type(code),
                             cameo=code,
+                            refused=refusal is not None,
                         )
                     )
         if self.statements:
@@ -355,6 +361,12 @@ class EventExtractor:
         if tense not in ("future", "hypothetical"):
             return None
         return self.lexicon.intent_codes.get(event_type)
+
+    def refusal(self, cameo: str) -> str | None:
+        """The REJECT code of refusing the act ``cameo`` ("will not release" 0841 -> 1243): the
+        ``refusal_codes`` entry with the longest key that prefixes the code; None when none does."""
+        keys = [k for k in self.lexicon.refusal_codes if cameo.startswith(k)]
+        return self.lexicon.refusal_codes[max(keys, key=len)] if keys else None
 
     def _intent_type(self, intent: str | None) -> str | None:
         if intent is None:

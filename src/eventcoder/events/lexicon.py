@@ -70,6 +70,7 @@ class Lexicon:
     representative_preps: frozenset[str]
     surface_words: frozenset[str]  # lower-cased word forms that can start a trigger (pre-filter)
     intent_codes: dict[str, str]  # PLOVER type of a future material action -> CAMEO intent/threat code
+    refusal_codes: dict[str, str] = field(default_factory=dict)  # CAMEO (prefix) of an act -> refusal code
     civilian_sectors: frozenset[str] = frozenset()
     civilian_codes: dict[str, str] | None = None  # CAMEO code -> code when civilians do it
     state_codes: dict[str, str] | None = None  # CAMEO code -> code when a state actor does it
@@ -150,7 +151,7 @@ def load_lexicon() -> Lexicon:
         part = _read_groups(f.read_text("utf-8"), source)
         groups.extend((source, n, g) for n, g in enumerate(part["groups"], start=1))
         for key, value in part.items():
-            if key in ("intent_codes", "civilian_codes", "state_codes", "armed_codes", "statement_codes"):
+            if key in ("intent_codes", "refusal_codes", "civilian_codes", "state_codes", "armed_codes", "statement_codes"):
                 raw.setdefault(key, {}).update({str(k): str(v) for k, v in (value or {}).items()})
             elif key == "warning_verbs":
                 raw.setdefault(key, {}).update(value or {})
@@ -224,6 +225,10 @@ def load_lexicon() -> Lexicon:
         if code not in ontology.cameo or not code.startswith("01"):
             raise LexiconError(f"statement_codes: {verb!r} -> {code!r} is not a CAMEO 01x code", path="triggers.yaml")
     recoded: dict[str, dict[str, str]] = {}
+    refusals = {str(k): str(v) for k, v in (raw.get("refusal_codes") or {}).items()}
+    for act, code in refusals.items():
+        if not act.isdigit() or code not in ontology.cameo or ontology.cameo[code].plover_type != "REJECT":
+            raise LexiconError(f"refusal_codes: {act!r} -> {code!r} is not a CAMEO prefix and a REJECT code", path="triggers.yaml")
     for key in ("civilian_codes", "state_codes", "armed_codes"):
         recoded[key] = {str(k): str(v) for k, v in (raw.get(key) or {}).items()}
         for old, new in recoded[key].items():
@@ -239,6 +244,7 @@ def load_lexicon() -> Lexicon:
     }
     return Lexicon(
         intent_codes=dict(intent),
+        refusal_codes=refusals,
         civilian_sectors=words("civilian_sectors"),
         civilian_codes=recoded["civilian_codes"],
         state_codes=recoded["state_codes"],
