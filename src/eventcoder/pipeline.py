@@ -216,6 +216,9 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
         tgt = as_of(_with_context_country(tgt, location, doc_country, src), date)
         if tgt is None and event_type == "PROTEST":
             tgt = _implicit_government(coder, src, cand.match.start_char)
+        if tgt is None and entry.cameo in coder.events.lexicon.population_codes:
+            measure = text[cand.match.start_char : cand.match.end_char]
+            tgt = _implicit_population(coder, src, cand.match.start_char, measure)
         if event_type in _AIMED_AT_PEOPLE:
             tgt = _people_of_place(tgt)
         size = None
@@ -314,6 +317,21 @@ def _people_of_place(target: Actor | None) -> Actor | None:
         cameo_code=f"{target.country}CVL",
         why=f"{target.why}; a place under force or threat stands for its people (CVL)",
     )
+
+
+def _implicit_population(coder: Coder, imposer: Actor | None, at: int, measure: str) -> Actor | None:
+    """The people a measure on a whole population is aimed at when no target is named: "the army
+    imposed a curfew" restricts the civilians of the army's country."""
+    if imposer is None or not imposer.country:
+        return None
+    entry = coder.actors.kb.country(imposer.country)
+    if entry is None:
+        return None
+    return Actor(
+        name=f"{entry.name} civilians", text="", start=at, end=at, country=entry.iso3, sectors=("CVL",),
+        cameo_code=f"{entry.iso3}CVL", resolution="implicit",
+        why=f"no target named: '{measure}' by {imposer.name} is taken to bear on the civilians of {entry.iso3}",
+    )  # fmt: skip
 
 
 def _implicit_government(coder: Coder, protester: Actor | None, at: int) -> Actor | None:

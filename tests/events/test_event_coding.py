@@ -695,3 +695,13 @@ def test_a_negated_stated_intent_is_a_refusal(coder, text, cameo):
 def test_a_stated_intent_without_negation_stays_an_intent(coder):
     e = _find(_events(coder, "Israel will release the prisoners next week."), "AGREE")
     assert e is not None and e.cameo == "035"
+
+
+def test_a_measure_on_a_whole_population_bears_on_the_imposers_civilians(coder):
+    e = _find(_events(coder, "Thailand declared a state of emergency on Friday."), "COERCE")
+    assert e is not None and e.cameo == "1724", e
+    assert e.target is not None and e.target.cameo_code == "THACVL" and e.target.resolution == "implicit"
+    assert "no target named" in e.target.why
+    # a named target is kept
+    e = _find(_events(coder, "Police imposed a curfew on the Muslim quarter's residents in Mombasa."), "COERCE")
+    assert e is not None and e.target is not None and e.target.resolution != "implicit"

@@ -71,6 +71,7 @@ class Lexicon:
     surface_words: frozenset[str]  # lower-cased word forms that can start a trigger (pre-filter)
     intent_codes: dict[str, str]  # PLOVER type of a future material action -> CAMEO intent/threat code
     refusal_codes: dict[str, str] = field(default_factory=dict)  # CAMEO (prefix) of an act -> refusal code
+    population_codes: frozenset[str] = frozenset()  # CAMEO codes of measures aimed at a whole population
     civilian_sectors: frozenset[str] = frozenset()
     civilian_codes: dict[str, str] | None = None  # CAMEO code -> code when civilians do it
     state_codes: dict[str, str] | None = None  # CAMEO code -> code when a state actor does it
@@ -229,6 +230,9 @@ def load_lexicon() -> Lexicon:
     for act, code in refusals.items():
         if not act.isdigit() or code not in ontology.cameo or ontology.cameo[code].plover_type != "REJECT":
             raise LexiconError(f"refusal_codes: {act!r} -> {code!r} is not a CAMEO prefix and a REJECT code", path="triggers.yaml")
+    population = frozenset(str(c) for c in raw.get("population_codes") or ())
+    if population - set(ontology.cameo):
+        raise LexiconError(f"population_codes: {sorted(population - set(ontology.cameo))} are not CAMEO codes", path="triggers.yaml")
     for key in ("civilian_codes", "state_codes", "armed_codes"):
         recoded[key] = {str(k): str(v) for k, v in (raw.get(key) or {}).items()}
         for old, new in recoded[key].items():
@@ -245,6 +249,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         intent_codes=dict(intent),
         refusal_codes=refusals,
+        population_codes=population,
         civilian_sectors=words("civilian_sectors"),
         civilian_codes=recoded["civilian_codes"],
         state_codes=recoded["state_codes"],
