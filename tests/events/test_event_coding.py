@@ -705,3 +705,21 @@ def test_a_measure_on_a_whole_population_bears_on_the_imposers_civilians(coder):
     # a named target is kept
     e = _find(_events(coder, "Police imposed a curfew on the Muslim quarter's residents in Mombasa."), "COERCE")
     assert e is not None and e.target is not None and e.target.resolution != "implicit"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "cameo"),
+    [
+        # PLOVER's SUPPORT covers finalizing an agreement; failing to reach one is a rejection
+        ("Israel and Hamas reached an agreement on the hostages.", "SUPPORT", "057"),
+        ("Israel and Hamas failed to reach an agreement on the hostages.", "REJECT", "127"),
+        ("Sudan's army and the RSF failed to agree on a truce.", "REJECT", "127"),
+        # pledging support expresses it; pledging recognition promises a later act
+        ("France pledged its support for Ukraine's bid to join the EU.", "SUPPORT", "051"),
+    ],
+)
+def test_agreements_reached_failed_and_support_pledged(coder, text, event_type, cameo):
+    events = _events(coder, text)
+    assert events and all(e.event_type == event_type and e.cameo == cameo for e in events), [
+        (e.event_type, e.cameo) for e in events
+    ]
