@@ -685,6 +685,7 @@ def test_a_place_of_cooperation_keeps_no_sector(coder):
         ("Israel will not release the prisoners, the minister said.", "1243"),
         ("Iran will not lift the ban on foreign journalists.", "1241"),
         ("The rebels said they would not meet government negotiators.", "125"),
+        ("The opposition vowed not to end its boycott of parliament.", "1242"),
     ],
 )
 def test_a_negated_stated_intent_is_a_refusal(coder, text, cameo):

@@ -175,6 +175,8 @@ class EventExtractor:
                 # "vowed to attack" is a threat (138), "agreed to withdraw" an intent to yield (035)
                 intent = self.lexicon.intent_codes[embedded.entry.event_type]
             refusal = self.refusal(match.entry.cameo) if negated and intent and embedded is None else None
+            if embedded is not None and any(c.dep_ == "neg" for c in embedded.token.children):
+                refusal = self.refusal(embedded.entry.cameo)  # "vowed not to end its boycott"
             reciprocal = not targets and len(sources) > 1 and self._symmetric(match)
             if reciprocal:
                 targets, tgt_how = sources, "the other coordinated actor (reciprocal event)"
@@ -196,7 +198,10 @@ class EventExtractor:
                     conf -= 0.15 if loose else 0.0
                     why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
                     code = intent
-                    if refusal is not None:
+                    if refusal is not None and embedded is not None:
+                        code = refusal
+                        why += f"; the promised action '{embedded.token.text}' is negated: a refusal (CAMEO {refusal})"
+                    elif refusal is not None:
                         code = refusal
                         why += f"; a negated {tense} {match.entry.event_type.lower()} is a refusal (CAMEO {refusal})"
                     elif embedded is not None:
