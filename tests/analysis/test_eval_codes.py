@@ -101,3 +101,12 @@ def test_sector_codes_of_other_versions_match_ours():
     assert not sector_matches(ActorKey("EGY", "GOV"), reporter)
     villagers = Actor("villagers", "villagers", 0, 9, "LBY", sectors=("CVL",), cameo_code="LBYCVL")
     assert sector_matches(ActorKey("LBY", "CIV"), villagers)  # CIV, written for civilians in plover_gsr
+
+
+@pytest.mark.parametrize(
+    ("root", "penta"),
+    [("01", 0), ("02", 0), ("04", 1), ("07", 2), ("12", 3), ("14", 4), ("16", 3), ("19", 4), (None, 0)],
+)
+def test_penta_classes_follow_the_phoenix_pentaclass(root, penta):
+    # statements and appeals are 0, protest material conflict, reducing relations verbal conflict
+    assert load_ontology().penta_of(root) == penta

@@ -16,7 +16,7 @@ What is scored is detected from the file's fields:
   pairs       (plv_dev)  event type for a given source/target pair (<s>/<t> markers)
   end2end     (plover_gsr, petr*)  code sentences, match events to gold events
   multicoder  CAMEO root vs the human majority; event/no-event relevance
-  penta       5 classes: 0 statement, 1-4 quad class
+  penta       5 classes (Phoenix PentaClass): 0 statement or appeal, 1-4 quad class
   location    does the event nearest the gold trigger get the gold place span
 
 \b

@@ -45,6 +45,7 @@ class Ontology:
     plover: dict[str, PloverType]
     legacy_labels: dict[str, tuple[str, ...]]
     penta: dict[int, str]
+    penta_roots: dict[str, int] = field(default_factory=dict)  # CAMEO root -> penta class, where not the quad
     #: agent (sector) codes of other versions -> the code eventcoder writes (JRN -> MED)
     agent_aliases: dict[str, str] = field(default_factory=dict)
 
@@ -71,9 +72,12 @@ class Ontology:
         return ()
 
     def penta_of(self, cameo_root: str | None) -> int:
-        """0 for statements (CAMEO 01), else the quad class."""
-        if not cameo_root or cameo_root == "01":
+        """The Phoenix PentaClass of a CAMEO root: ``penta_roots`` in plover.yaml (statements and
+        appeals 0, protest 4, reducing relations 3), else the quad class; 0 without a code."""
+        if not cameo_root:
             return 0
+        if cameo_root in self.penta_roots:
+            return self.penta_roots[cameo_root]
         return self.cameo[cameo_root].quad_class
 
 
@@ -115,5 +119,9 @@ def load_ontology() -> Ontology:
             raise DataFileError(f"{p.name}: default_cameo {p.default_cameo} is not a CAMEO code", path="plover.yaml")
     legacy = {k: tuple(v) for k, v in raw["legacy_labels"].items()}
     penta = {int(k): v for k, v in raw["penta"].items()}
+    penta_roots = {str(k): int(v) for k, v in (raw.get("penta_roots") or {}).items()}
+    for root, cls in penta_roots.items():
+        if root not in cameo or cls not in penta:
+            raise DataFileError(f"penta_roots: {root!r} -> {cls!r} is not a CAMEO root and penta class", path="plover.yaml")
     aliases = {str(k).upper(): str(v).upper() for k, v in (raw.get("agent_aliases") or {}).items()}
-    return Ontology(cameo=cameo, plover=plover, legacy_labels=legacy, penta=penta, agent_aliases=aliases)
+    return Ontology(cameo=cameo, plover=plover, legacy_labels=legacy, penta=penta, penta_roots=penta_roots, agent_aliases=aliases)
