@@ -234,7 +234,9 @@ def build_events(coder: Coder, article: Article, doc: Doc, candidates: list[Cand
                 tense_mode=cand.tense_mode,
                 cameo=code.code,
                 cameo_root=code.root,
-                quad_class=code.quad_class,
+                # the quad category of the PLOVER type (it differs from the CAMEO code's where the two
+                # are coded apart: "rejected the accusations" is REJECT, verbal conflict, with CAMEO 016)
+                quad_class=onto.plover[event_type].quad if event_type in onto.plover else code.quad_class,
                 goldstein=code.goldstein,
                 source=src,
                 target=tgt,

@@ -724,3 +724,20 @@ def test_agreements_reached_failed_and_support_pledged(coder, text, event_type, 
     assert events and all(e.event_type == event_type and e.cameo == cameo for e in events), [
         (e.event_type, e.cameo) for e in events
     ]
+
+
+def test_declining_to_comment_rejects_nothing(coder):
+    assert _events(coder, "The Egyptian foreign ministry declined to comment on the report.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "cameo", "quad"),
+    [
+        # CAMEO's verb dictionary codes these as comments (01x); PLOVER has no statements
+        ("Israel rejected the accusations of war crimes.", "REJECT", "016", 3),
+        ("The UN expressed concern over the fighting in Darfur.", "ACCUSE", "012", 3),
+    ],
+)
+def test_denials_and_concern_carry_both_codes(coder, text, event_type, cameo, quad):
+    e = _find(_events(coder, text), event_type)
+    assert e is not None and e.cameo == cameo and e.quad_class == quad, e

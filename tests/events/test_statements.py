@@ -33,8 +33,14 @@ def test_a_political_speaker_makes_a_statement(stating_coder):
 
 
 def test_a_denial_is_cameo_016(stating_coder):
-    e = stating_coder.code_text("Russia denied the report on Tuesday.", date=WHEN)[0]
+    e = stating_coder.code_text("Russia denied on Tuesday that it had moved troops.", date=WHEN)[0]
     assert (e.event_type, e.cameo, e.goldstein) == ("STATEMENT", "016", -5.0)
+
+
+def test_denying_an_accusation_is_cameo_016_and_plover_reject(stating_coder):
+    # PLOVER has no statements; its manual suggests coding CAMEO 016 as REJECT
+    events = stating_coder.code_text("Russia denied the report on Tuesday.", date=WHEN)
+    assert [(e.event_type, e.cameo, e.goldstein, e.quad_class) for e in events] == [("REJECT", "016", -5.0, 3)]
 
 
 def test_a_company_speaking_is_no_political_statement(stating_coder):

@@ -68,6 +68,9 @@ _ATTRIBUTION_PREPS = {"according", "accord"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
 _PLACE_PREPS = ("in", "inside", "within", "across", "throughout")
 _PLACE_KINDS = {"place", "country"}
+#: "declined to comment", "refused to elaborate": no rejection, a statement (CAMEO 011).
+_COMMENT_VERBS = frozenset({"comment", "elaborate", "speak", "discuss", "confirm"})
+_DECLINING_VERBS = frozenset({"decline", "refuse"})
 #: Dependency labels that head a clause of its own.
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj"}
 #: Children of a trigger that start a phrase of their own: no target is taken from inside them.
@@ -245,6 +248,8 @@ class EventExtractor:
             if not sources:
                 continue
             code = (lex.statement_codes or {}).get(lemma, "010")
+            if lemma in _COMMENT_VERBS and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINING_VERBS:
+                code = "011"  # "the ministry declined to comment": decline comment
             entry = Trigger.made_by_rule(
                 lemma, "VERB", code, "STATEMENT", f"statement verb '{tok.text}' -> CAMEO {code}", confidence=0.3
             )
@@ -392,6 +397,10 @@ class EventExtractor:
     # ---------------------------------------------------------------- suppression
     def _suppressed(self, match: TriggerMatch, verb_heads: dict[int, TriggerMatch]) -> bool:
         tok = match.token
+        if match.entry.event_type == "REJECT" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT_VERBS for c in tok.children
+        ):
+            return True  # "declined to comment" rejects nothing (CAMEO 011, a statement)
         # an action embedded under a governing trigger ("agreed to withdraw", "refusal to release",
         # "demanded that both sides stop attacking"), up to three clauses up
         cur = tok
