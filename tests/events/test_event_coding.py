@@ -726,8 +726,15 @@ def test_agreements_reached_failed_and_support_pledged(coder, text, event_type, 
     ]
 
 
-def test_declining_to_comment_rejects_nothing(coder):
-    assert _events(coder, "The Egyptian foreign ministry declined to comment on the report.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Egyptian foreign ministry declined to comment on the report.",
+        "The ministry declined to say whether troops had crossed the border.",
+    ],
+)
+def test_declining_to_comment_rejects_nothing(coder, text):
+    assert _events(coder, text) == []
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,10 @@ _ATTRIBUTION_PREPS = {"according", "accord"}
 _PLACE_PREPS = ("in", "inside", "within", "across", "throughout")
 _PLACE_KINDS = {"place", "country"}
 #: "declined to comment", "refused to elaborate": no rejection, a statement (CAMEO 011).
-_COMMENT_VERBS = frozenset({"comment", "elaborate", "speak", "discuss", "confirm"})
+_COMMENT_VERBS = frozenset({
+    "comment", "elaborate", "speak", "discuss", "confirm", "say", "disclose", "reveal", "detail", "specify",
+    "answer", "respond", "speculate",
+})  # fmt: skip
 _DECLINING_VERBS = frozenset({"decline", "refuse"})
 #: Dependency labels that head a clause of its own.
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj"}
