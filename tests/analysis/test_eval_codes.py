@@ -105,8 +105,8 @@ def test_sector_codes_of_other_versions_match_ours():
 
 @pytest.mark.parametrize(
     ("root", "penta"),
-    [("01", 0), ("02", 0), ("04", 1), ("07", 2), ("12", 3), ("14", 4), ("16", 3), ("19", 4), (None, 0)],
+    [("01", 0), ("02", 0), ("04", 1), ("07", 2), ("09", 3), ("12", 3), ("14", 4), ("16", 3), ("19", 4), (None, 0)],
 )
 def test_penta_classes_follow_the_phoenix_pentaclass(root, penta):
-    # statements and appeals are 0, protest material conflict, reducing relations verbal conflict
+    # statements and appeals are 0, investigations and reducing relations verbal conflict, protest material
     assert load_ontology().penta_of(root) == penta
