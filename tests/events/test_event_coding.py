@@ -748,3 +748,10 @@ def test_declining_to_comment_rejects_nothing(coder, text):
 def test_denials_and_concern_carry_both_codes(coder, text, event_type, cameo, quad):
     e = _find(_events(coder, text), event_type)
     assert e is not None and e.cameo == cameo and e.quad_class == quad, e
+
+
+def test_an_indictment_is_cameo_173_and_plover_accuse_allege(coder):
+    e = _find(_events(coder, "Prosecutors indicted the former Egyptian president on Sunday."), "ACCUSE")
+    assert e is not None and (e.cameo, e.mode) == ("173", "allege"), e
+    e = _find(_events(coder, "Palestinian activists sued the Israeli government."), "ACCUSE")
+    assert e is not None and e.cameo == "115"
