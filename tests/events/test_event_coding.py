@@ -755,3 +755,9 @@ def test_an_indictment_is_cameo_173_and_plover_accuse_allege(coder):
     assert e is not None and (e.cameo, e.mode) == ("173", "allege"), e
     e = _find(_events(coder, "Palestinian activists sued the Israeli government."), "ACCUSE")
     assert e is not None and e.cameo == "115"
+
+
+def test_talking_with_no_partner_is_no_consultation(coder):
+    assert _events(coder, "Obama talked about the economy in a speech on Monday.") == []
+    pairs = {(e.source.country, e.target.country) for e in _events(coder, "Kenya and Somalia discussed border security.")}
+    assert pairs == {("KEN", "SOM"), ("SOM", "KEN")}

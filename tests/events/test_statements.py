@@ -53,3 +53,8 @@ def test_the_reported_event_outranks_the_statement(stating_coder):
     assert set(kinds) == {"ASSAULT", "STATEMENT"}
     assert kinds["ASSAULT"].confidence > kinds["STATEMENT"].confidence
     assert kinds["STATEMENT"].source.cameo_code == "IGOUNO"
+
+
+def test_talking_with_no_partner_is_a_statement(stating_coder):
+    events = stating_coder.code_text("The Egyptian president talked about the economy in a speech.", date=WHEN)
+    assert [(e.event_type, e.cameo) for e in events] == [("STATEMENT", "010")]

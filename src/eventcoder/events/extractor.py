@@ -63,6 +63,8 @@ _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange", "trade"
 _TRAVEL_VERBS = {"arrive", "travel", "fly", "head", "go", "come", "leave", "land", "return", "visit", "set", "be"}
 #: Verbs whose direct object is a topic, not a party: "discussed Syria".
 _TOPIC_VERBS = {"discuss", "debate", "review", "address", "examine", "consider"}
+#: Words of talking that make a consultation only with a partner ("talked with Y", "X and Y discussed").
+_TALK_WORDS = {"talk", "discuss", "discussion", "debate"}
 #: Prepositions whose phrase names who reports, not who takes part: "according to X".
 _ATTRIBUTION_PREPS = {"according", "accord"}
 #: Where no target is named, a place the event happens in stands for its country ("protested in Y").
@@ -193,6 +195,8 @@ class EventExtractor:
             if not targets and sources:
                 targets, tgt_how = self._nearest_target(match, sent, index, sources)
                 loose = bool(targets)
+            if not targets and match.entry.event_type == "CONSULT" and match.token.lemma_.lower() in _TALK_WORDS:
+                continue  # "the president talked about the economy in a speech": no one to consult with
             for src in sources or [None]:
                 for tgt in targets or [None]:
                     if src is not None and tgt is not None and _same_actor(src, tgt):
