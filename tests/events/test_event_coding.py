@@ -761,3 +761,16 @@ def test_talking_with_no_partner_is_no_consultation(coder):
     assert _events(coder, "Obama talked about the economy in a speech on Monday.") == []
     pairs = {(e.source.country, e.target.country) for e in _events(coder, "Kenya and Somalia discussed border security.")}
     assert pairs == {("KEN", "SOM"), ("SOM", "KEN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "cameo", "target"),
+    [
+        ("The United States sent troops to help the Iraqi army.", "AID", "074", "IRQMIL"),
+        ("Russia will send troops to help Syria.", "AGREE", "033", "SYR"),
+        ("Russia deployed troops to the border with Ukraine.", "MOBILIZE", "152", "UKR"),
+    ],
+)
+def test_troops_sent_to_help_are_military_aid(coder, text, event_type, cameo, target):
+    events = _events(coder, text)
+    assert [(e.event_type, e.cameo, e.target.cameo_code) for e in events] == [(event_type, cameo, target)]

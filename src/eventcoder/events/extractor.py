@@ -63,6 +63,8 @@ _SYMMETRIC_LEMMAS = {"clash", "fight", "battle", "skirmish", "exchange", "trade"
 _TRAVEL_VERBS = {"arrive", "travel", "fly", "head", "go", "come", "leave", "land", "return", "visit", "set", "be"}
 #: Verbs whose direct object is a topic, not a party: "discussed Syria".
 _TOPIC_VERBS = {"discuss", "debate", "review", "address", "examine", "consider"}
+#: Purposes that make a deployment military aid: "sent troops to help (support, protect, train) X".
+_HELP_VERBS = {"help", "support", "assist", "protect", "defend", "train", "back", "bolster", "aid", "shore"}
 #: Words of talking that make a consultation only with a partner ("talked with Y", "X and Y discussed").
 _TALK_WORDS = {"talk", "discuss", "discussion", "debate"}
 #: Prepositions whose phrase names who reports, not who takes part: "according to X".
@@ -158,6 +160,8 @@ class EventExtractor:
         consumed = {t.i for m in matches for t in m.tokens[1:]}
         out, blamed = self._blame(sent, sentence_index, index)
         consumed |= blamed
+        purposes = {id(m): p for m in matches if (p := _aid_purpose(m)) is not None}
+        consumed |= {p.i for p in purposes.values()}  # "sent troops to help X": one act, coded as aid
         for match in matches:
             if match.token.i in consumed or self._suppressed(match, verb_heads):
                 continue
@@ -191,6 +195,13 @@ class EventExtractor:
             if not sources and match.entry.event_type == "MOBILIZE" and tgt_how.startswith("passive subject"):
                 # "troops were deployed to the border": the forces deployed are the actor
                 sources, src_how, targets, tgt_how = targets, tgt_how, [], ""
+            purpose = purposes.get(id(match))
+            if purpose is not None:
+                helped = [m for c in purpose.children if c.dep_ == "dobj" for m in self.actors_for(c, index)]
+                if helped:
+                    targets, tgt_how = helped, f"object of '{purpose.text}'"
+                # a promised deployment to help is an intent to give aid (033), a done one aid (074)
+                intent = self.stated_intent("AID", tense) or "074"
             loose = False
             if not targets and sources:
                 targets, tgt_how = self._nearest_target(match, sent, index, sources)
@@ -208,7 +219,9 @@ class EventExtractor:
                     conf -= 0.15 if loose else 0.0
                     why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
                     code = intent
-                    if refusal is not None and embedded is not None:
+                    if purpose is not None:
+                        why += f"; forces sent to '{purpose.text}' are military aid (CAMEO {intent})"
+                    elif refusal is not None and embedded is not None:
                         code = refusal
                         why += f"; the promised action '{embedded.token.text}' is negated: a refusal (CAMEO {refusal})"
                     elif refusal is not None:
@@ -955,6 +968,22 @@ def _embedded_after_object(match: TriggerMatch) -> set[int]:
     if not _has_own_object(match):
         return set()
     return {t.i for c in match.token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+
+
+def _aid_purpose(match: TriggerMatch) -> Token | None:
+    """The purpose verb of a deployment sent to help: "deployed troops to Mali to help the government",
+    "sent soldiers to protect the convoy". Such a deployment is military aid (PLOVER AID), not a
+    show of force."""
+    if match.entry.event_type != "MOBILIZE":
+        return None
+    for child in match.token.children:
+        if (
+            child.dep_ in ("advcl", "xcomp")
+            and child.lemma_.lower() in _HELP_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _is_passive(tok: Token) -> bool:
