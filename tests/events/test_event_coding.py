@@ -633,7 +633,7 @@ def test_a_mediator_brokers_between_the_parties(coder):
 
 
 def test_the_words_of_the_trigger_are_not_its_target(coder):
-    e = _find(_events(coder, "The United States sent troops to help the Iraqi army."), "MOBILIZE", "USA")
+    e = _find(_events(coder, "The United States sent troops after the attack on Monday."), "MOBILIZE", "USA")
     assert e is not None and e.target is None
 
 
