@@ -558,9 +558,10 @@ def _one_of_a_people(span: Span) -> bool:
 
 # -- helpers ----------------------------------------------------------------------------------
 def _nationality(atom: Atom) -> _actors.Nationality | None:
-    """A country, demonym or country-like dictionary entry that can modify a sector noun."""
+    """A country, demonym, capital ("a Cairo court", "Kabul police") or country-like dictionary
+    entry that can modify a sector noun."""
     for c in atom.cands:
-        if c.kind in ("country", "demonym"):
+        if c.kind in ("country", "demonym", "seat"):
             assert isinstance(c.ref, CountryEntry)
             return _actors.Nationality.of(c.ref)
         if (
