@@ -157,11 +157,17 @@ def _with_verdict(coder: Coder, cand: Candidate, verdict) -> Candidate | None:
     elif verdict.changed:
         cameo = coder.ontology.plover[event_type].default_cameo
         intent = coder.events.stated_intent(event_type, cand.tense_mode)
+        promised = coder.events.lexicon.intent_codes.get(event_type)
         if intent:
             # PLOVER: cooperation reported in the future is AGREE, a future retreat is CONCEDE, a
             # future attack is THREATEN; the classifier's type takes its stated-intent code
             cameo, event_type = intent, coder.ontology.cameo[intent].plover_type
             why += f"; {cand.tense_mode} {verdict.event_type.lower()} coded as stated intent (CAMEO {intent})"
+        elif cand.final_cameo.startswith("03") and promised and promised.startswith("03"):
+            # the grammar found a promise ("agreed to withdraw"): CAMEO keeps it an intent (035) while
+            # the classifier's type is the PLOVER type
+            cameo = promised
+            why += f"; promised {event_type.lower()} keeps CAMEO intent code {promised}"
     return dataclasses.replace(
         cand,
         event_type=event_type,

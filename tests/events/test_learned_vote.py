@@ -111,3 +111,17 @@ def test_a_refusal_stays_a_refusal_whatever_the_classifier_types_the_act():
     events = [e for e in coder.code_text("The rebels said they would not meet government negotiators.") if e.source]
     assert events and all(e.event_type == "REJECT" and e.cameo == "125" for e in events), events
     assert "refusal" in events[0].why and "classifier typed the act refused" in events[0].why
+
+
+def test_a_promise_the_classifier_retypes_keeps_a_cameo_intent_code():
+    import copy
+
+    from eventcoder.coder import fast_coder
+    from eventcoder.events.learned import LearnedTyper
+
+    coder = copy.copy(fast_coder())
+    coder.learned = LearnedTyper(_SureOfConsult())
+    events = [e for e in coder.code_text("Israel agreed to release the Palestinian prisoners.") if e.source]
+    # the classifier's type is the PLOVER type; the grammar's promise keeps CAMEO's intent root (03)
+    assert events and all(e.event_type == "CONSULT" and e.cameo == "036" for e in events), events
+    assert "keeps CAMEO intent code" in events[0].why
