@@ -62,6 +62,8 @@ def test_kb_role_ends_on_its_end_date(kb) -> None:
         ("antonio-guterres", dt.date(2023, 10, 20), "IGOUNO"),  # Secretary-General of the UN
         ("ban-ki-moon", dt.date(2012, 1, 1), "IGOUNO"),
         ("sergey-lavrov", dt.date(2000, 1, 1), "RUSGOV"),  # Russia's ambassador to the UN
+        ("mahmoud-abbas", dt.date(2000, 1, 1), "PSEPTYFTH"),  # a Fatah leader before his offices
+        ("mahmoud-abbas", dt.date(2023, 7, 30), "PSEGOV"),
     ],
 )
 def test_kb_an_international_office_takes_its_organisation_code(kb, person, when, code) -> None:
@@ -89,6 +91,8 @@ def test_kb_sector_nouns_include_plurals(kb) -> None:
     assert ("settlers", ("CVL",)) in phrases
     assert ("policemen", ("COP",)) in phrases
     assert ("ruling parties", ("GOV", "PTY")) in phrases  # PLOVER's GOV includes governing parties
+    assert ("workers", ("LAB",)) in phrases  # the PLOVER agent list: employees, labourers
+    assert ("aid workers", ("NGO",)) in phrases
 
 
 def test_kb_sector_noun_with_an_unknown_further_sector_is_an_error(tmp_path) -> None:
