@@ -774,3 +774,17 @@ def test_talking_with_no_partner_is_no_consultation(coder):
 def test_troops_sent_to_help_are_military_aid(coder, text, event_type, cameo, target):
     events = _events(coder, text)
     assert [(e.event_type, e.cameo, e.target.cameo_code) for e in events] == [(event_type, cameo, target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "cameo"),
+    [
+        # PLOVER: formal pardons and amnesties are CONCEDE
+        ("The king granted amnesty to the rebels.", "CONCEDE", "056"),
+        ("The IMF granted Egypt a loan of 3 billion dollars.", "AID", "071"),
+        ("Britain granted independence to Kenya in 1963.", "CONCEDE", "0833"),
+    ],
+)
+def test_what_is_granted_decides_the_type(coder, text, event_type, cameo):
+    e = _find(_events(coder, text), event_type)
+    assert e is not None and e.cameo == cameo, _events(coder, text)
