@@ -788,3 +788,10 @@ def test_troops_sent_to_help_are_military_aid(coder, text, event_type, cameo, ta
 def test_what_is_granted_decides_the_type(coder, text, event_type, cameo):
     e = _find(_events(coder, text), event_type)
     assert e is not None and e.cameo == cameo, _events(coder, text)
+
+
+def test_seeking_asylum_asks_for_it_and_giving_refuge_aids(coder):
+    e = _find(_events(coder, "Hundreds of Syrians sought asylum in Turkey."), "REQUEST")
+    assert e is not None and e.cameo == "0233" and e.target.country == "TUR"
+    e = _find(_events(coder, "Kenya gave refuge to Somali refugees."), "AID")
+    assert e is not None and e.cameo == "075"
