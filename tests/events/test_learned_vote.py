@@ -84,7 +84,9 @@ class _SureOfConsult:
         return [_probs(CONSULT=0.9, AGREE=0.05, NONE=0.05) for _ in texts]
 
 
-def test_a_future_meeting_the_classifier_types_is_a_stated_intent():
+@pytest.fixture()
+def consulting_coder():
+    """The fast coder with the stand-in classifier that reads every pair as a meeting."""
     import copy
 
     from eventcoder.coder import fast_coder
@@ -92,36 +94,27 @@ def test_a_future_meeting_the_classifier_types_is_a_stated_intent():
 
     coder = copy.copy(fast_coder())
     coder.learned = LearnedTyper(_SureOfConsult())
-    future = [e for e in coder.code_text("Kenya will sign a trade deal with Somalia next week.") if e.source]
+    return coder
+
+
+def test_a_future_meeting_the_classifier_types_is_a_stated_intent(consulting_coder):
+    future = [e for e in consulting_coder.code_text("Kenya will sign a trade deal with Somalia next week.") if e.source]
     # PLOVER: cooperation reported in the future is AGREE; CONSULT's intent code is 036
     assert future and all(e.event_type == "AGREE" and e.cameo == "036" for e in future), future
     assert "stated intent" in future[0].why
-    past = [e for e in coder.code_text("Kenya signed a trade deal with Somalia.") if e.source]
+    past = [e for e in consulting_coder.code_text("Kenya signed a trade deal with Somalia.") if e.source]
     assert past and all(e.event_type == "CONSULT" for e in past)
 
 
-def test_a_refusal_stays_a_refusal_whatever_the_classifier_types_the_act():
-    import copy
-
-    from eventcoder.coder import fast_coder
-    from eventcoder.events.learned import LearnedTyper
-
-    coder = copy.copy(fast_coder())
-    coder.learned = LearnedTyper(_SureOfConsult())
-    events = [e for e in coder.code_text("The rebels said they would not meet government negotiators.") if e.source]
+def test_a_refusal_stays_a_refusal_whatever_the_classifier_types_the_act(consulting_coder):
+    text = "The rebels said they would not meet government negotiators."
+    events = [e for e in consulting_coder.code_text(text) if e.source]
     assert events and all(e.event_type == "REJECT" and e.cameo == "125" for e in events), events
     assert "refusal" in events[0].why and "classifier typed the act refused" in events[0].why
 
 
-def test_a_promise_the_classifier_retypes_keeps_a_cameo_intent_code():
-    import copy
-
-    from eventcoder.coder import fast_coder
-    from eventcoder.events.learned import LearnedTyper
-
-    coder = copy.copy(fast_coder())
-    coder.learned = LearnedTyper(_SureOfConsult())
-    events = [e for e in coder.code_text("Israel agreed to release the Palestinian prisoners.") if e.source]
+def test_a_promise_the_classifier_retypes_keeps_a_cameo_intent_code(consulting_coder):
+    events = [e for e in consulting_coder.code_text("Israel agreed to release the Palestinian prisoners.") if e.source]
     # the classifier's type is the PLOVER type; the grammar's promise keeps CAMEO's intent root (03)
     assert events and all(e.event_type == "CONSULT" and e.cameo == "036" for e in events), events
     assert "keeps CAMEO intent code" in events[0].why
