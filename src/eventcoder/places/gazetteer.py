@@ -13,18 +13,15 @@ Build it once per process with :meth:`Gazetteer.default`; lookups are dictionary
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from eventcoder.errors import DataFileError
 from eventcoder.places.names import cached_name_key
 
-__all__ = ["Gazetteer", "NameMatch", "Place", "read_data_csv"]
+__all__ = ["Gazetteer", "NameMatch", "Place"]
 
 log = logging.getLogger(__name__)
 
@@ -59,37 +56,6 @@ class NameMatch:
 
     place: Place
     primary: bool
-
-
-def read_data_csv(package_dir: str, filename: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield ``(line number, row)`` from a CSV under ``eventcoder/data/<package_dir>``.
-
-    Lines starting with ``#`` are comments; the first other line is the header.
-    """
-    path = resources.files("eventcoder.data").joinpath(package_dir, filename)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise DataFileError(
-            f"cannot read {filename}: {exc}. Reinstall eventcoder; the file ships with the package.",
-            path=str(path),
-        ) from exc
-    numbered = [
-        (n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")
-    ]
-    numbered = [(n, line) for n, line in numbered if line.strip()]
-    if not numbered:
-        raise DataFileError("the file has no header line", path=str(path))
-    reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)))
-    header = next(reader)
-    for (number, _), row in zip(numbered[1:], reader, strict=True):
-        if len(row) != len(header):
-            raise DataFileError(
-                f"expected {len(header)} fields ({', '.join(header)}), found {len(row)}: {row!r}",
-                path=str(path),
-                line=number,
-            )
-        yield number, dict(zip(header, (value.strip() for value in row), strict=True))
 
 
 #: A place as stored: the Place fields in order.

@@ -8,8 +8,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from eventcoder.datafiles import read_data_csv
 from eventcoder.errors import DataFileError
-from eventcoder.places.gazetteer import read_data_csv
 
 __all__ = [
     "LocativePrepositions",
