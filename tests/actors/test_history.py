@@ -51,14 +51,16 @@ def test_event_date_decides_the_country(coder, text, when, side, code) -> None:
 
 
 def test_a_bad_territory_row_names_the_file_and_line(monkeypatch, tmp_path) -> None:
+    from eventcoder import datafiles
     from eventcoder.actors import history
     from eventcoder.errors import ActorKBError
 
-    (tmp_path / "territories.csv").write_text(
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "actors" / "territories.csv").write_text(
         "# a comment\niso3,part_of,until,note\nXKX,SRB,2008-02-17,ok\nSSD,SDN,9 July 2011,bad date\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(history.resources, "files", lambda _package: tmp_path)
+    monkeypatch.setattr(datafiles.resources, "files", lambda _package: tmp_path)
     history.territories.cache_clear()
     try:
         with pytest.raises(ActorKBError, match=r"territories.csv:4: until '9 July 2011' is not an ISO date"):

@@ -3,14 +3,12 @@ date is coded as an actor of the country it belonged to (``data/actors/territori
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 from functools import cache
-from importlib import resources
 
 from eventcoder.actors.codes import is_country_code
+from eventcoder.datafiles import read_data_csv
 from eventcoder.errors import ActorKBError
 from eventcoder.records import Actor
 
@@ -31,11 +29,8 @@ _FILE = "territories.csv"
 @cache
 def territories() -> dict[str, Territory]:
     """The territories table, checked as it is read (a bad code or date names file and line)."""
-    text = resources.files("eventcoder.data.actors").joinpath(_FILE).read_text("utf-8")
-    numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if not ln.startswith("#")]
-    rows = csv.DictReader(io.StringIO("\n".join(ln for _, ln in numbered)))
     out: dict[str, Territory] = {}
-    for (n, _), r in zip(numbered[1:], rows, strict=False):  # numbered[0] is the header
+    for n, r in read_data_csv("actors", _FILE):
         for key in ("iso3", "part_of"):
             if not is_country_code(r.get(key) or ""):
                 raise ActorKBError(f"{key} {r.get(key)!r} is not an ISO 3166 alpha-3 code", path=_FILE, line=n)

@@ -10,12 +10,10 @@ JAP, GMY, UK to ISO3); IGO/NGO/IMG/MNC-style prefixes and unknown codes are kept
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from eventcoder.datafiles import read_data_csv
 from eventcoder.errors import DataFileError
 from eventcoder.records import Actor
 
@@ -40,21 +38,11 @@ class ActorKey:
     sector: str | None = None
 
 
-def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
-    text = resources.files("eventcoder.data.ontology").joinpath(name).read_text(encoding="utf-8")
-    lines = [
-        (i, line) for i, line in enumerate(text.splitlines(), start=1) if not line.startswith("#")
-    ]
-    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in lines)))
-    # DictReader consumes the header line; data rows map onto lines[1:].
-    return [(lines[n + 1][0], row) for n, row in enumerate(reader)]
-
-
 @cache
 def load_country_aliases() -> dict[str, str]:
     """Old CAMEO/COW country code -> ISO 3166 alpha-3."""
     aliases: dict[str, str] = {}
-    for lineno, row in _rows("country_code_aliases.csv"):
+    for lineno, row in read_data_csv("ontology", "country_code_aliases.csv"):
         code, iso3 = (row.get("code") or "").strip(), (row.get("iso3") or "").strip()
         if not code or len(iso3) != 3:
             raise DataFileError(
@@ -70,7 +58,7 @@ def load_country_aliases() -> dict[str, str]:
 def load_agent_codes() -> frozenset[str]:
     """The 3-letter sector codes recognised inside actor codes."""
     codes = set()
-    for lineno, row in _rows("agent_codes.csv"):
+    for lineno, row in read_data_csv("ontology", "agent_codes.csv"):
         code = (row.get("code") or "").strip().upper()
         if len(code) != 3:
             raise DataFileError(
