@@ -97,11 +97,11 @@ def code_doc(coder: Coder, article: Article, doc: Doc) -> CodingResult:
     return CodingResult(article=article, events=events, n_sentences=n_sent)
 
 
+#: Event types whose place target stands for the people there.
+_AIMED_AT_PEOPLE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 #: CAMEO codes of meetings, which both sides hold: 042 (make a visit) and 043 (host a visit) are two
 #: sides of one visit; talks, phone calls, meetings and negotiations are the same from either side.
 #: Mediation (045) and intents (036) are not mirrored.
-#: Event types whose place target stands for the people there.
-_AIMED_AT_PEOPLE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 _MIRRORED = {"040": "040", "041": "041", "042": "043", "043": "042", "044": "044", "046": "046"}
 
 
@@ -332,14 +332,8 @@ def _implicit_population(coder: Coder, imposer: Actor | None, at: int, measure: 
     imposed a curfew" restricts the civilians of the army's country."""
     if imposer is None or not imposer.country:
         return None
-    entry = coder.actors.kb.country(imposer.country)
-    if entry is None:
-        return None
-    return Actor(
-        name=f"{entry.name} civilians", text="", start=at, end=at, country=entry.iso3, sectors=("CVL",),
-        cameo_code=f"{entry.iso3}CVL", resolution="implicit",
-        why=f"no target named: '{measure}' by {imposer.name} is taken to bear on the civilians of {entry.iso3}",
-    )  # fmt: skip
+    why = f"no target named: '{measure}' by {imposer.name} is taken to bear on the civilians of {imposer.country}"
+    return _implicit_actor(coder, imposer.country, "CVL", at, why)
 
 
 def _implicit_government(coder: Coder, protester: Actor | None, at: int) -> Actor | None:
@@ -347,13 +341,22 @@ def _implicit_government(coder: Coder, protester: Actor | None, at: int) -> Acto
     marched through Nairobi against fuel prices" is a protest to Kenya's government)."""
     if protester is None or not protester.country or "GOV" in protester.sectors:
         return None
-    entry = coder.actors.kb.country(protester.country)
+    why = f"no target named: a protest by {protester.name} is taken to address its own government ({protester.country})"
+    return _implicit_actor(coder, protester.country, "GOV", at, why)
+
+
+def _implicit_actor(coder: Coder, iso3: str, sector: str, at: int, why: str) -> Actor | None:
+    """An actor the text does not name, of one sector of a country: empty text at the trigger's
+    offset, resolution "implicit". Its government keeps the country's Wikidata id; its civilians
+    are named "<country> civilians"."""
+    entry = coder.actors.kb.country(iso3)
     if entry is None:
         return None
+    government = sector == "GOV"
     return Actor(
-        name=entry.name, text="", start=at, end=at, country=entry.iso3, sectors=("GOV",),
-        cameo_code=f"{entry.iso3}GOV", wikidata=entry.wikidata, resolution="implicit",
-        why=f"no target named: a protest by {protester.name} is taken to address its own government ({entry.iso3})",
+        name=entry.name if government else f"{entry.name} civilians", text="", start=at, end=at,
+        country=entry.iso3, sectors=(sector,), cameo_code=f"{entry.iso3}{sector}",
+        wikidata=entry.wikidata if government else None, resolution="implicit", why=why,
     )  # fmt: skip
 
 

@@ -16,13 +16,13 @@ from eventcoder.records import Actor
 
 __all__ = ["Atom", "compose"]
 
-#: A capital after one of these is where something happens, not who acts.
 #: Verbs after which "X from <country>" is where X leaves, not whose X is.
 _DEPARTURE_VERBS = frozenset({
     "withdraw", "pull", "evacuate", "leave", "expel", "remove", "oust", "drive", "evict", "move",
     "relocate", "redeploy", "flee", "retreat", "deport", "bring", "recall", "repatriate", "return",
     "airlift", "rescue", "free", "release", "extract", "escape", "depart",
 })  # fmt: skip
+#: A capital after one of these is where something happens, not who acts.
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "to", "from", "outside", "around", "across"})
 #: Most words allowed between a nationality and its sector noun ("Egypt's state-owned news agency").
 MAX_GAP = 4

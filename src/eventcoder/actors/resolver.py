@@ -186,21 +186,19 @@ class ActorResolver:
         text = span.text.lower()
         if len(text) < _MIN_MISSPELT_LEN or not span.text[:1].isupper():
             return None
-        best: dict[str, tuple[float, str]] = {}
+        best: dict[str, tuple[float, str, CountryEntry]] = {}
         for entry, name in self._country_names:
             if name[:1] != text[:1] or abs(len(name) - len(text)) > 2:
                 continue
             ratio = difflib.SequenceMatcher(None, text, name).ratio()
-            if ratio >= _MISSPELT_RATIO and ratio > best.get(entry.iso3, (0.0, ""))[0]:
-                best[entry.iso3] = (ratio, name)
+            if ratio >= _MISSPELT_RATIO and ratio > best.get(entry.iso3, (0.0,))[0]:
+                best[entry.iso3] = (ratio, name, entry)
         if len(best) != 1:
             return None
-        iso3, (ratio, name) = next(iter(best.items()))
-        entry = self.kb.country(iso3)
-        assert entry is not None
+        ratio, name, entry = next(iter(best.values()))
         return _actors.country_actor(
             entry, span.text, span.start_char, span.end_char, resolution="alias",
-            why=f"'{span.text}' is not a known name; read as a misspelling of '{name}' ({iso3}, similarity {ratio:.2f})",
+            why=f"'{span.text}' is not a known name; read as a misspelling of '{name}' ({entry.iso3}, similarity {ratio:.2f})",
         )  # fmt: skip
 
     @functools.cached_property
