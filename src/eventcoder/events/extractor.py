@@ -208,6 +208,21 @@ class EventExtractor:
                 loose = bool(targets)
             if not targets and match.entry.event_type == "CONSULT" and match.token.lemma_.lower() in _TALK_WORDS:
                 continue  # "the president talked about the economy in a speech": no one to consult with
+            # the code the act takes from its grammar, the same for every source-target pair
+            match_code, match_reason = intent, ""
+            if purpose is not None:
+                match_reason = f"; forces sent to '{purpose.text}' are military aid (CAMEO {intent})"
+            elif refusal is not None:
+                match_code = refusal
+                match_reason = (
+                    f"; the promised action '{embedded.token.text}' is negated: a refusal (CAMEO {refusal})"
+                    if embedded is not None
+                    else f"; a negated {tense} {match.entry.event_type.lower()} is a refusal (CAMEO {refusal})"
+                )
+            elif embedded is not None:
+                match_reason = f"; promised action '{embedded.token.text}' ({embedded.entry.event_type}) coded as CAMEO {intent}"
+            elif intent:
+                match_reason = f"; {tense} {match.entry.event_type.lower()} coded as stated intent (CAMEO {intent})"
             for src in sources or [None]:
                 for tgt in targets or [None]:
                     if src is not None and tgt is not None and _same_actor(src, tgt):
@@ -218,20 +233,8 @@ class EventExtractor:
                     conf -= 0.1 if tense != "asserted" else 0.0
                     conf -= 0.15 if loose else 0.0
                     why = f"{match.entry.phrase}; source: {src_how if src else 'none found'}; target: {tgt_how if tgt else 'none found'}"
-                    code = intent
-                    if purpose is not None:
-                        why += f"; forces sent to '{purpose.text}' are military aid (CAMEO {intent})"
-                    elif refusal is not None and embedded is not None:
-                        code = refusal
-                        why += f"; the promised action '{embedded.token.text}' is negated: a refusal (CAMEO {refusal})"
-                    elif refusal is not None:
-                        code = refusal
-                        why += f"; a negated {tense} {match.entry.event_type.lower()} is a refusal (CAMEO {refusal})"
-                    elif embedded is not None:
-                        why += f"; promised action '{embedded.token.text}' ({embedded.entry.event_type}) coded as CAMEO {intent}"
-                    elif intent:
-                        why += f"; {tense} {match.entry.event_type.lower()} coded as stated intent (CAMEO {intent})"
-                    elif src is not None and (by_actor := self._recoded_by_actor(match, src)) is not None:
+                    code, why = match_code, why + match_reason
+                    if code is None and src is not None and (by_actor := self._recoded_by_actor(match, src)) is not None:
                         code, reason = by_actor
                         why += f"; {reason} (CAMEO {code})"
                     out.append(
